@@ -1,0 +1,31 @@
+// The `isms` command tree: global options and one module per command group.
+import { Command } from "commander";
+import { registerCatalogCommands } from "./catalog/index.js";
+import { registerDemoCommand } from "./demo.js";
+import { registerInitCommand } from "./init.js";
+import { registerTransferCommands } from "./transfer.js";
+import { registerWorkspaceCommands } from "./workspace.js";
+import { withExamples } from "./usage.js";
+
+export function buildProgram(): Command {
+  const program = new Command("isms")
+    .description("OpenISMS: run an ISO/IEC 27001:2022 ISMS for a SaaS company on AWS")
+    .version("0.1.0")
+    .option("--json", "print data as JSON")
+    .option("-w, --workspace <slug>", "the workspace to act on (needed when there are several; or ISMS_WORKSPACE)")
+    .option("--data-dir <dir>", "the embedded database's folder (or ISMS_DATA_DIR; default ./.isms)")
+    .option("--debug", "print stack traces of errors")
+    .exitOverride()
+    .showHelpAfterError("(add --help for usage)")
+    .configureHelp({ showGlobalOptions: true });
+  withExamples(program, "isms init --name 'Acme ISMS' --template aws-saas", "isms catalog control 8.24", "isms export --dir isms/");
+  program.hook("preSubcommand", (_parent, sub) => {
+    sub.exitOverride();
+  });
+  registerInitCommand(program);
+  registerWorkspaceCommands(program);
+  registerTransferCommands(program);
+  registerCatalogCommands(program);
+  registerDemoCommand(program);
+  return program;
+}

@@ -1,0 +1,27 @@
+// Prints a workspace summary for people or as JSON.
+import type { WorkspaceSummary } from "../app/workspaces.js";
+import type { Output } from "./output.js";
+import { table } from "./output.js";
+
+export function printSummary(output: Output, summary: WorkspaceSummary): void {
+  output.data(summary, () => {
+    const b = (s: string) => output.style("bold", s);
+    const ws = summary.workspace;
+    return [
+      `${b(ws.name)} (${ws.slug}) for ${ws.companyName}, template ${ws.template}`,
+      "",
+      b("Scope"),
+      `  ${summary.scopeStatement ?? "no scope statement yet"}`,
+      "",
+      b("Registers"),
+      table(
+        ["  register", "entries"],
+        summary.registers.map((r) => [`  ${r.name}`, String(r.count)]),
+      ),
+      "",
+      b("Annex A"),
+      `  ${summary.catalog.controls} controls (${summary.catalog.byTheme.map((t) => `${t.count} ${t.theme}`).join(", ")}),` +
+        ` ${summary.catalog.awsEvidenced} with AWS evidence, ${summary.catalog.inherited} inherited from AWS`,
+    ].join("\n");
+  });
+}

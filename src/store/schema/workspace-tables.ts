@@ -1,0 +1,47 @@
+// Every workspace-scoped table, parents before children, for code that walks a whole workspace
+// (export, import, copy). Each has the key (workspace_id, id); see ../README.md for the conventions.
+import { activities } from "./activities.js";
+import { assets } from "./assets.js";
+import { auditFindings, audits, correctiveActions } from "./audits.js";
+import { contextIssues, exclusions, interestedParties, scope, scopeInterfaces } from "./context.js";
+import { documents, documentVersions } from "./documents.js";
+import { evidenceRecords } from "./evidence.js";
+import { managementReviews } from "./management-review.js";
+import { measurements, objectives } from "./objectives.js";
+import { people, trainingCourses, trainingRecords } from "./people.js";
+import { riskAssessments, riskMethodologies, risks, treatmentActions } from "./risk.js";
+import { controlImplementations } from "./soa.js";
+import { suppliers } from "./suppliers.js";
+import { workspaceMembers } from "./tenancy.js";
+
+/** In dependency order: inserting in this order and deleting in reverse never breaks a foreign key. */
+export const workspaceTables = [
+  { name: "workspace_members", table: workspaceMembers },
+  { name: "people", table: people },
+  { name: "scope", table: scope },
+  { name: "scope_interfaces", table: scopeInterfaces },
+  { name: "interested_parties", table: interestedParties },
+  { name: "context_issues", table: contextIssues },
+  { name: "exclusions", table: exclusions },
+  { name: "assets", table: assets },
+  { name: "suppliers", table: suppliers },
+  { name: "risk_methodologies", table: riskMethodologies },
+  { name: "risks", table: risks },
+  { name: "risk_assessments", table: riskAssessments },
+  { name: "treatment_actions", table: treatmentActions },
+  { name: "evidence_records", table: evidenceRecords },
+  { name: "control_implementations", table: controlImplementations },
+  { name: "documents", table: documents },
+  { name: "document_versions", table: documentVersions },
+  { name: "training_courses", table: trainingCourses },
+  { name: "training_records", table: trainingRecords },
+  { name: "objectives", table: objectives },
+  { name: "measurements", table: measurements },
+  { name: "audits", table: audits },
+  { name: "audit_findings", table: auditFindings },
+  { name: "corrective_actions", table: correctiveActions },
+  { name: "management_reviews", table: managementReviews },
+  { name: "activities", table: activities },
+] as const;
+
+export type WorkspaceTableName = (typeof workspaceTables)[number]["name"];
