@@ -32,8 +32,16 @@ function toRegister(name: string, table: PgTable): Register {
   return { name, table, columns, workspaceColumn: workspaceId, idColumn: id, row };
 }
 
+/**
+ * Tables that belong to the deployment rather than to the ISMS's content: memberships point at the
+ * deployment's user accounts, so they do not travel in an export.
+ */
+const deploymentTables = new Set(["workspace_members"]);
+
 /** Every workspace register, parents before children (the order rows are inserted in). */
-export const registers: readonly Register[] = workspaceTables.map(({ name, table }) => toRegister(name, table));
+export const registers: readonly Register[] = workspaceTables
+  .filter(({ name }) => !deploymentTables.has(name))
+  .map(({ name, table }) => toRegister(name, table));
 
 /** Orders ids naturally, so R-2 sorts before R-10 and the order never depends on the database. */
 export function compareIds(a: string, b: string): number {

@@ -65,7 +65,7 @@ export async function exportWorkspace(db: Db, workspace: Workspace, dir: string)
 type Issue = { path: string; message: string };
 
 function parseYamlFile(file: string, text: string, issues: Issue[]): unknown {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   const [error] = doc.errors;
   if (error) {
     const line = error.linePos?.[0];
@@ -80,7 +80,17 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Reads and validates an export folder. Collects every problem (file, path, reason) before failing. */
-export async function readWorkspaceFiles(dir: string, substitute: (text: string) => string = (t) => t): Promise<WorkspaceBundle> {
+/** Applies `fill` to every string in a parsed YAML value (templates fill in the company's name). */
+function fillStrings(value: unknown, fill: (text: string) => string): unknown {
+  if (typeof value === "string") return fill(value);
+  if (Array.isArray(value)) return value.map((v: unknown) => fillStrings(v, fill));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]: [string, unknown]) => [k, fillStrings(v, fill)]));
+  }
+  return value;
+}
+
+export async function readWorkspaceFiles(dir: string, fill: (text: string) => string = (t) => t): Promise<WorkspaceBundle> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -95,10 +105,10 @@ export async function readWorkspaceFiles(dir: string, substitute: (text: string)
   if (!names.includes(workspaceFile)) {
     throw new InvalidInputError(dir, [{ path: workspaceFile, message: "missing: this is not a folder written by isms export" }]);
   }
-  const read = async (file: string) => substitute(await readFile(join(dir, file), "utf8"));
+  const read = async (file: string) => readFile(join(dir, file), "utf8");
 
   const headerIssues: Issue[] = [];
-  const headerValue = parseYamlFile(workspaceFile, await read(workspaceFile), headerIssues);
+  const headerValue = fillStrings(parseYamlFile(workspaceFile, await read(workspaceFile), headerIssues), fill);
   const header = workspaceHeader.safeParse(headerValue);
   if (!header.success) headerIssues.push(...header.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   issues.push(...headerIssues.map((i) => ({ path: `${workspaceFile}${i.path ? ` ${i.path}` : ""}`, message: i.message })));
@@ -111,7 +121,7 @@ export async function readWorkspaceFiles(dir: string, substitute: (text: string)
       continue;
     }
     const fileIssues: Issue[] = [];
-    const value = parseYamlFile(file, await read(file), fileIssues);
+    const value = fillStrings(parseYamlFile(file, await read(file), fileIssues), fill);
     const list = value === null || value === undefined ? [] : value;
     if (!fileIssues.length && !Array.isArray(list)) fileIssues.push({ path: "", message: "expected a list of entries (lines starting with '- ')" });
     const parsed: Record<string, unknown>[] = [];

@@ -7,6 +7,7 @@ export function printSummary(output: Output, summary: WorkspaceSummary): void {
   output.data(summary, () => {
     const b = (s: string) => output.style("bold", s);
     const ws = summary.workspace;
+    const filled = summary.registers.filter((r) => r.count > 0);
     return [
       `${b(ws.name)} (${ws.slug}) for ${ws.companyName}, template ${ws.template}`,
       "",
@@ -14,10 +15,13 @@ export function printSummary(output: Output, summary: WorkspaceSummary): void {
       `  ${summary.scopeStatement ?? "no scope statement yet"}`,
       "",
       b("Registers"),
-      table(
-        ["  register", "entries"],
-        summary.registers.map((r) => [`  ${r.name}`, String(r.count)]),
-      ),
+      filled.length
+        ? table(
+            ["  register", "entries"],
+            filled.map((r) => [`  ${r.name.replaceAll("_", " ")}`, String(r.count)]),
+          )
+        : "  all empty",
+      output.style("dim", `  ${summary.registers.length - filled.length} other registers are empty`),
       "",
       b("Annex A"),
       `  ${summary.catalog.controls} controls (${summary.catalog.byTheme.map((t) => `${t.count} ${t.theme}`).join(", ")}),` +

@@ -1,0 +1,114 @@
+// The `isms` command as a user meets it: output, --json, exit codes, help, several workspaces.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { isms } from "./helpers/cli.js";
+
+const controlList = z.array(
+  z.object({
+    id: z.string(),
+    theme: z.enum(["organizational", "people", "physical", "technological"]),
+    attributes: z.object({
+      controlType: z.array(z.string()).nonempty(),
+      informationSecurityProperties: z.array(z.string()).nonempty(),
+      cybersecurityConcepts: z.array(z.string()).nonempty(),
+      operationalCapabilities: z.array(z.string()).nonempty(),
+      securityDomains: z.array(z.string()).nonempty(),
+    }),
+  }),
+);
+
+describe("isms catalog", () => {
+  it("lists the 93 controls with theme and attributes as JSON", () => {
+    const result = isms(["catalog", "controls", "--json"]);
+    expect(result.status).toBe(0);
+    const controls = controlList.parse(JSON.parse(result.stdout));
+    expect(controls).toHaveLength(93);
+    expect(controls.filter((c) => c.theme === "technological")).toHaveLength(34);
+  });
+
+  it("shows 8.24 with its AWS services, evidence kinds and SOC 2 criteria", () => {
+    const result = isms(["catalog", "control", "8.24", "--json"]);
+    expect(result.status).toBe(0);
+    const view = z
+      .object({
+        id: z.literal("8.24"),
+        title: z.literal("Use of cryptography"),
+        aws: z.object({ services: z.array(z.object({ service: z.string(), evidence: z.array(z.string()).nonempty() })) }),
+        soc2: z.array(z.object({ criterion: z.object({ id: z.string() }) })),
+      })
+      .parse(JSON.parse(result.stdout));
+    expect(view.aws.services.map((s) => s.service)).toEqual(expect.arrayContaining(["AWS KMS", "AWS Certificate Manager"]));
+    expect(view.soc2.map((p) => p.criterion.id)).toContain("CC6.1");
+
+    const text = isms(["catalog", "control", "A.8.24"]);
+    expect(text.stdout).toContain("AWS KMS");
+    expect(text.stdout).toContain("What an auditor looks for");
+  });
+
+  it("maps the 2013 control 12.4.1 to 8.15", () => {
+    const result = isms(["catalog", "map", "--from", "2013", "12.4.1"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe("8.15  Logging");
+  });
+
+  it("answers an unknown control with one line and exit code 1", () => {
+    const result = isms(["catalog", "control", "9.99"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/9\.99.*isms catalog controls/);
+  });
+
+  it("treats a mistake in how it was called as a usage error (exit code 2)", () => {
+    expect(isms(["catalog", "controls", "--theme", "space"]).status).toBe(2);
+    expect(isms(["catalog", "control"]).status).toBe(2);
+    expect(isms(["no-such-command"]).status).toBe(2);
+  });
+
+  it("gives every command's help an example", () => {
+    for (const command of [["init"], ["export"], ["import"], ["summary"], ["catalog", "control"], ["catalog", "map"]]) {
+      const help = isms([...command, "--help"]);
+      expect(help.status, command.join(" ")).toBe(0);
+      expect(help.stdout, command.join(" ")).toMatch(/Examples:\n {2}\$ isms /);
+    }
+  });
+});
+
+describe("isms workspaces on the embedded database", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "isms-cli-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  const run = (...args: string[]) => isms(["--data-dir", dataDir, ...args]);
+
+  it("creates workspaces, asks which one when there are several, and exports the chosen one", async () => {
+    const first = run("init", "--name", "Client A", "--template", "aws-saas", "--json");
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ workspace: { slug: "client-a", template: "aws-saas" } });
+    expect(run("init", "--name", "Client B").status).toBe(0);
+
+    const ambiguous = run("summary");
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toMatch(/2 workspaces \(client-a, client-b\).*--workspace/);
+
+    const duplicate = run("init", "--name", "Client A");
+    expect(duplicate.status).toBe(1);
+    expect(duplicate.stderr).toContain("client-a");
+
+    const out = join(dataDir, "export");
+    const exported = run("--workspace", "client-a", "export", "--dir", out);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(await readFile(join(out, "assets.yaml"), "utf8")).toContain("Production AWS account");
+  });
+
+  it("refuses a slug it cannot use, naming the option and the rule", () => {
+    const result = run("init", "--name", "x", "--slug", "Bad Slug");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/--slug: .*lowercase letters/);
+  });
+});
