@@ -148,6 +148,7 @@ CREATE TABLE "risk_assessments" (
 	"risk_id" text NOT NULL,
 	"methodology_version" integer NOT NULL,
 	"likelihood" integer NOT NULL,
+	"impacts" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"impact" integer NOT NULL,
 	"score" integer NOT NULL,
 	"residual_likelihood" integer,
@@ -155,6 +156,7 @@ CREATE TABLE "risk_assessments" (
 	"residual_score" integer,
 	"assessed_at" timestamp with time zone NOT NULL,
 	"assessed_by" text,
+	"reason" text NOT NULL,
 	CONSTRAINT "risk_assessments_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
 );
 --> statement-breakpoint
@@ -180,16 +182,27 @@ CREATE TABLE "risks" (
 	"threat" text,
 	"vulnerability" text,
 	"owner" text,
+	"confidentiality" boolean DEFAULT false NOT NULL,
+	"integrity" boolean DEFAULT false NOT NULL,
+	"availability" boolean DEFAULT false NOT NULL,
 	"likelihood" integer,
+	"impacts" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"impact" integer,
 	"inherent_score" integer,
-	"treatment" "risk_treatment",
+	"decision" "risk_treatment",
+	"control_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"aws_services" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"residual_likelihood" integer,
+	"residual_impacts" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"residual_impact" integer,
 	"residual_score" integer,
 	"status" text NOT NULL,
+	"plan_approved_by" text,
+	"plan_approved_at" timestamp with time zone,
 	"residual_accepted_by" text,
 	"residual_accepted_at" timestamp with time zone,
+	"last_assessed_at" timestamp with time zone,
+	"next_review" date,
 	CONSTRAINT "risks_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
 );
 --> statement-breakpoint
@@ -202,6 +215,8 @@ CREATE TABLE "treatment_actions" (
 	"owner" text,
 	"due_date" date,
 	"status" text NOT NULL,
+	"evidence" text,
+	"completed_on" date,
 	CONSTRAINT "treatment_actions_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
 );
 --> statement-breakpoint
@@ -383,6 +398,7 @@ ALTER TABLE "risk_methodologies" ADD CONSTRAINT "risk_methodologies_workspace_id
 ALTER TABLE "risk_methodologies" ADD CONSTRAINT "risk_methodologies_approved_by_fk" FOREIGN KEY ("workspace_id","approved_by") REFERENCES "public"."people"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risks" ADD CONSTRAINT "risks_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risks" ADD CONSTRAINT "risks_owner_fk" FOREIGN KEY ("workspace_id","owner") REFERENCES "public"."people"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risks" ADD CONSTRAINT "risks_plan_approved_by_fk" FOREIGN KEY ("workspace_id","plan_approved_by") REFERENCES "public"."people"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risks" ADD CONSTRAINT "risks_residual_accepted_by_fk" FOREIGN KEY ("workspace_id","residual_accepted_by") REFERENCES "public"."people"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "treatment_actions" ADD CONSTRAINT "treatment_actions_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "treatment_actions" ADD CONSTRAINT "treatment_actions_risk_fk" FOREIGN KEY ("workspace_id","risk_id") REFERENCES "public"."risks"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
