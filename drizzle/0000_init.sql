@@ -120,6 +120,7 @@ CREATE TABLE "assets" (
 	"description" text,
 	"location" text,
 	"external_ref" text,
+	"attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	CONSTRAINT "assets_workspace_id_id_pk" PRIMARY KEY("workspace_id","id"),
 	CONSTRAINT "assets_external_ref_unique" UNIQUE("workspace_id","external_ref")
 );

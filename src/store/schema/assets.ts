@@ -1,5 +1,5 @@
 // The asset inventory, entered by hand or discovered from AWS.
-import { boolean, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { boolean, jsonb, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { workspaceKey, workspaceScoped } from "./columns.js";
 import { personReference } from "./people.js";
 
@@ -19,6 +19,8 @@ export const assets = pgTable(
     description: text("description"),
     location: text("location"),
     externalRef: text("external_ref"),
+    /** Further columns an imported inventory carries (criticality, custodian, environment…), kept as given. */
+    attributes: jsonb("attributes").$type<Record<string, string>>().notNull().default({}),
   },
   (t) => [workspaceKey(t), unique("assets_external_ref_unique").on(t.workspaceId, t.externalRef), personReference("assets_owner_fk", t, t.owner)],
 );
