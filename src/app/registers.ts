@@ -1,7 +1,7 @@
 // The workspace's registers as the files see them: one YAML file per workspace table, rows in a
 // stable order, every row validated by a zod schema derived from its table before anything is written.
 import { getTableColumns, getTableName, type Column } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { createInsertSchema } from "drizzle-zod";
 import { z } from "zod";
 import { workspaceTables } from "../store/schema/index.js";
@@ -11,9 +11,9 @@ export interface Register {
   name: string;
   table: PgTable;
   /** Columns a file carries, in table order (the workspace id is implied by the workspace). */
-  columns: [string, Column][];
-  workspaceColumn: Column;
-  idColumn: Column;
+  columns: [string, PgColumn][];
+  workspaceColumn: PgColumn;
+  idColumn: PgColumn;
   row: z.ZodType<Record<string, unknown>>;
 }
 
@@ -62,4 +62,11 @@ export function fromFileValue(column: Column, value: unknown): unknown {
     return Number.isNaN(instant.getTime()) ? value : instant;
   }
   return value;
+}
+
+/** The register with this name ("assets", "risks"…); a programming error if there is none. */
+export function registerNamed(name: string): Register {
+  const register = registers.find((r) => r.name === name);
+  if (!register) throw new Error(`no register named ${name}`);
+  return register;
 }

@@ -1,8 +1,12 @@
 // The `isms` command tree: global options and one module per command group.
 import { Command } from "commander";
+import { registerAssetCommands } from "./assets.js";
 import { registerCatalogCommands } from "./catalog/index.js";
 import { registerDemoCommand } from "./demo.js";
+import { registerExclusionCommands } from "./exclusions.js";
 import { registerInitCommand } from "./init.js";
+import { registerPeopleCommands } from "./people.js";
+import { registerScopeCommands } from "./scope.js";
 import { registerTransferCommands } from "./transfer.js";
 import { registerWorkspaceCommands } from "./workspace.js";
 import { withExamples } from "./usage.js";
@@ -24,6 +28,10 @@ export function buildProgram(): Command {
   });
   registerInitCommand(program);
   registerWorkspaceCommands(program);
+  registerScopeCommands(program);
+  registerAssetCommands(program);
+  registerExclusionCommands(program);
+  registerPeopleCommands(program);
   registerTransferCommands(program);
   registerCatalogCommands(program);
   registerDemoCommand(program);
