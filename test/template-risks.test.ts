@@ -8,9 +8,11 @@ import { z } from "zod";
 import { registers } from "../src/app/registers.js";
 import { isControlId } from "../src/catalog/annex-a.js";
 import { awsServices } from "../src/catalog/aws-map.js";
+import { defaultMethodology } from "../src/domain/risk/presets.js";
+import { assessRisk } from "../src/domain/risk/scoring.js";
 
 const categories = ["identity and access", "data protection", "availability", "application security", "personnel", "third party"] as const;
-const impactCriteria = ["financial", "operational", "reputational", "legal", "safety"] as const;
+const methodology = defaultMethodology();
 
 const level = z.number().int().min(1).max(5);
 
@@ -27,7 +29,7 @@ const riskSchema = z.strictObject({
   integrity: z.boolean(),
   availability: z.boolean(),
   likelihood: level,
-  impacts: z.partialRecord(z.enum(impactCriteria), level),
+  impacts: z.record(z.string(), level),
   controlIds: z.array(z.string()).min(1).max(5),
   awsServices: z.array(z.string()),
   status: z.literal("open"),
@@ -97,10 +99,21 @@ describe("the aws-saas starter risk register", () => {
     }
   });
 
-  it("spreads likelihood and impact so that a heat map shows differences", () => {
-    const scores = risks.map((r) => r.likelihood * Math.max(...Object.values(r.impacts)));
-    expect(new Set(risks.map((r) => r.likelihood)).size).toBeGreaterThanOrEqual(4);
-    expect(new Set(scores).size).toBeGreaterThanOrEqual(6);
+  it("rates impact only on the criteria of the default methodology, so every risk scores under it", () => {
+    const criteria = methodology.impact.criteria.map((c) => c.id);
+    for (const risk of risks) {
+      for (const criterion of Object.keys(risk.impacts)) expect(criteria, `${risk.id} rates ${criterion}`).toContain(criterion);
+      expect(() => assessRisk(methodology, risk), risk.id).not.toThrow();
+    }
+  });
+
+  it("spreads likelihood and impact so that the heat map shows every band but the extremes stay rare", () => {
+    const assessed = risks.map((risk) => ({ risk, ...assessRisk(methodology, risk) }));
+    expect(new Set(risks.map((r) => r.likelihood)).size).toBe(5);
+    expect(new Set(assessed.map((a) => a.impact)).size).toBeGreaterThanOrEqual(4);
+    const perBand = (band: string) => assessed.filter((a) => a.band.id === band).length;
+    for (const band of methodology.bands) expect(perBand(band.id), band.id).toBeGreaterThan(0);
+    expect(perBand("critical")).toBeLessThanOrEqual(risks.length / 10);
   });
 
   it("leaves scores, decisions and approvals for the methodology and the risk owners", () => {

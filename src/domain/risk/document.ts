@@ -40,7 +40,7 @@ function blockToMarkdown(block: DocumentBlock): string {
 /** The document as CommonMark with GitHub tables: title, a metadata table, then each section. */
 export function documentToMarkdown(doc: DocumentModel): string {
   const parts = [`# ${doc.title}`];
-  if (doc.meta.length > 0) parts.push(tableToMarkdown(["", ""], doc.meta.map(([label, value]) => [`**${label}**`, value])));
+  if (doc.meta.length > 0) parts.push(tableToMarkdown(["Field", "Value"], doc.meta.map(([label, value]) => [`**${label}**`, value])));
   for (const section of doc.sections) {
     parts.push(`## ${section.heading}`, ...section.blocks.map(blockToMarkdown));
   }

@@ -1,0 +1,132 @@
+// Renders a document model as a print-ready A4 PDF with pdfkit (pure JavaScript, no browser):
+// title and metadata, headings, paragraphs, lists, tables that break across pages, heat maps,
+// and a footer with the document's title, version stamp and page numbers.
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import type { DocumentBlock, DocumentModel } from "../domain/risk/document.js";
+import { drawHeatmap, heatmapHeight, type HeatmapBlock } from "./pdf-heatmap.js";
+
+const require = createRequire(import.meta.url);
+const fonts = {
+  regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
+  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+};
+
+export type PdfBlock = DocumentBlock | HeatmapBlock;
+export type PdfDocumentModel = Omit<DocumentModel, "sections"> & { sections: { heading: string; blocks: PdfBlock[] }[] };
+
+const margin = 50;
+const size = { title: 20, heading: 13, body: 9.5, table: 8, footer: 7.5 };
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+/** Starts a new page when `height` does not fit on this one; says whether it did. */
+function ensureSpace(pdf: Pdf, height: number): boolean {
+  if (pdf.y + height <= pdf.page.height - margin - 20) return false;
+  pdf.addPage();
+  return true;
+}
+
+function writeTable(pdf: Pdf, header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const width = pdf.page.width - 2 * margin;
+  pdf.font("regular").fontSize(size.table);
+  // Column widths follow the longest text in each column, within sensible bounds.
+  const weights = header.map((h, i) => Math.min(60, Math.max(6, h.length, ...rows.map((r) => (r[i] ?? "").length))));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * width);
+  const pad = 3;
+  const rowHeight = (cells: readonly string[], font: "regular" | "bold") => {
+    pdf.font(font);
+    return Math.max(...cells.map((c, i) => pdf.heightOfString(c || " ", { width: (widths[i] ?? 0) - 2 * pad }))) + 2 * pad;
+  };
+  const drawRow = (cells: readonly string[], font: "regular" | "bold", shade: boolean): void => {
+    const height = rowHeight(cells, font);
+    // A table that continues on a new page repeats its header row there.
+    if (ensureSpace(pdf, height) && !shade) drawRow(header, "bold", true);
+    const top = pdf.y;
+    let x = margin;
+    if (shade) pdf.rect(margin, top, width, height).fill("#eef1f5");
+    pdf.fillColor("#000000").font(font);
+    cells.forEach((c, i) => {
+      const w = widths[i] ?? 0;
+      pdf.text(c, x + pad, top + pad, { width: w - 2 * pad });
+      x += w;
+    });
+    pdf.moveTo(margin, top + height).lineTo(margin + width, top + height).lineWidth(0.3).strokeColor("#b8c0cc").stroke();
+    pdf.x = margin;
+    pdf.y = top + height;
+  };
+  drawRow(header, "bold", true);
+  rows.forEach((r) => drawRow(header.map((_, i) => r[i] ?? ""), "regular", false));
+  pdf.moveDown(0.8);
+}
+
+function writeBlock(pdf: Pdf, block: PdfBlock): void {
+  const width = pdf.page.width - 2 * margin;
+  switch (block.kind) {
+    case "paragraph":
+      pdf.font("regular").fontSize(size.body);
+      ensureSpace(pdf, pdf.heightOfString(block.text, { width }));
+      pdf.text(block.text, margin, pdf.y, { width, align: "left" }).moveDown(0.6);
+      break;
+    case "list":
+      pdf.font("regular").fontSize(size.body);
+      for (const item of block.items) {
+        ensureSpace(pdf, pdf.heightOfString(item, { width: width - 12 }));
+        const top = pdf.y;
+        pdf.text("•", margin, top);
+        pdf.text(item, margin + 12, top, { width: width - 12 });
+      }
+      pdf.moveDown(0.6);
+      break;
+    case "table":
+      writeTable(pdf, block.header, block.rows);
+      break;
+    case "heatmap":
+      ensureSpace(pdf, heatmapHeight(block));
+      drawHeatmap(pdf, block, margin, pdf.y);
+      pdf.moveDown(0.8);
+      break;
+  }
+}
+
+/** The PDF's bytes. `stamp` (e.g. "data as of 2026-11-27 10:00 UTC, methodology v2") goes in every footer. */
+export async function renderPdf(doc: PdfDocumentModel, options: { stamp: string; createdAt?: Date } = { stamp: "" }): Promise<Buffer> {
+  const pdf = new PDFDocument({
+    size: "A4",
+    margin,
+    bufferPages: true,
+    info: { Title: doc.title, Creator: "OpenISMS", CreationDate: options.createdAt ?? new Date() },
+  });
+  pdf.registerFont("regular", fonts.regular);
+  pdf.registerFont("bold", fonts.bold);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+  });
+
+  pdf.font("bold").fontSize(size.title).text(doc.title, { width: pdf.page.width - 2 * margin });
+  pdf.moveDown(0.5);
+  if (doc.meta.length) writeTable(pdf, ["", ""], doc.meta.map(([label, value]) => [label, value]));
+  for (const section of doc.sections) {
+    ensureSpace(pdf, 60);
+    pdf.font("bold").fontSize(size.heading).fillColor("#1d3557").text(section.heading, margin, pdf.y).fillColor("#000000").moveDown(0.4);
+    for (const block of section.blocks) writeBlock(pdf, block);
+  }
+
+  const range = pdf.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    pdf.switchToPage(range.start + i);
+    // Writing below the bottom margin would make pdfkit start a new page; the footer lives there.
+    pdf.page.margins.bottom = 0;
+    const y = pdf.page.height - margin + 10;
+    pdf.font("regular").fontSize(size.footer).fillColor("#555555");
+    const footer = `${doc.title}${options.stamp ? ` · ${options.stamp}` : ""}`;
+    pdf.text(footer, margin, y, { width: pdf.page.width - 2 * margin - 60, lineBreak: false });
+    pdf.text(`page ${i + 1} of ${range.count}`, pdf.page.width - margin - 60, y, { width: 60, align: "right", lineBreak: false });
+  }
+  pdf.end();
+  return done;
+}
