@@ -140,6 +140,13 @@ describe("the aws-saas starter risk treatment plan", () => {
       for (const id of action.controlIds) expect(isControlId(id), `${action.id} names control ${id}`).toBe(true);
     }
   });
+
+  it("plans an action for every risk that scores 15 or more under the default methodology", () => {
+    const treated = new Set(actions.map((a) => a.riskId));
+    for (const risk of risks) {
+      if (assessRisk(methodology, risk).score >= 15) expect(treated.has(risk.id), risk.id).toBe(true);
+    }
+  });
 });
 
 describe("the starter risk files as isms import reads them", () => {

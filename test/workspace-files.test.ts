@@ -69,7 +69,7 @@ describeEachStore("workspace files", (getStore) => {
 
     const result = await importWorkspace(db, dir, { replace: false });
 
-    expect(result).toMatchObject({ replaced: false, rows: 51 });
+    expect(result).toMatchObject({ replaced: false, rows: 121 });
     const ws = await resolveWorkspace(db, target);
     const [n] = await db.select({ n: count() }).from(assets).where(eq(assets.workspaceId, ws.id));
     expect(n?.n).toBe(14);

@@ -94,7 +94,9 @@ function impact(m: Methodology): DocumentSection {
   } else {
     blocks.push(
       paragraph("Impact is rated separately on each of the following criteria, using the levels above:"),
-      table(["Criterion", "What it covers"], m.impact.criteria.map((c) => [c.label, c.description ?? ""])),
+      m.impact.criteria.some((c) => c.description)
+        ? table(["Criterion", "What it covers"], m.impact.criteria.map((c) => [c.label, c.description ?? ""]))
+        : list(m.impact.criteria.map((c) => c.label)),
       paragraph(
         "The impact of the risk is the highest level given on any criterion. Taking the maximum, rather than an average, keeps a severe consequence in one area from being diluted by mild ones in others.",
       ),
@@ -120,7 +122,7 @@ function scoring(m: Methodology): DocumentSection {
     blocks: [
       paragraph(`The risk score is read from the matrix below at the likelihood row and the impact column, giving scores from 1 to ${top}.`),
       table(
-        ["Likelihood \\ Impact", ...m.impact.levels.map((l) => `${l.value} ${l.label}`)],
+        ["Likelihood / Impact", ...m.impact.levels.map((l) => `${l.value} ${l.label}`)],
         m.likelihood.levels.map((l, row) => [`${l.value} ${l.label}`, ...(matrix[row] ?? []).map(String)]),
       ),
       paragraph("The inherent score uses the likelihood and impact before further treatment; the residual score uses them as expected once the treatment is in place."),

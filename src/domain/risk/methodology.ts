@@ -110,6 +110,12 @@ const methodologyShape = z.object({
 type MethodologyShape = z.infer<typeof methodologyShape>;
 type Context = z.RefinementCtx;
 
+function isWellFormedScale(levels: readonly ScaleLevel[]): boolean {
+  return (
+    levels.length >= minScaleLevels && levels.length <= maxScaleLevels && levels.every((level, index) => level.value === index + 1)
+  );
+}
+
 /** The highest score the scoring can give: likelihood levels × impact levels, or the matrix's largest cell. */
 export function maxScore(methodology: Pick<MethodologyShape, "likelihood" | "impact" | "scoring">): number {
   if (methodology.scoring.method === "product") {
@@ -251,6 +257,8 @@ function checkThreshold(m: MethodologyShape, top: number, ctx: Context): void {
 /** A methodology body as stored per workspace and version (the store keeps the version and approval). */
 export const methodologySchema = methodologyShape.superRefine((m, ctx) => {
   checkCriteria(m, ctx);
+  // Scores, bands and the threshold depend on the scales; judging them against a broken scale misleads.
+  if (!isWellFormedScale(m.likelihood.levels) || !isWellFormedScale(m.impact.levels)) return;
   if (!checkMatrix(m, ctx)) return;
   const top = maxScore(m);
   checkBands(m, top, ctx);
