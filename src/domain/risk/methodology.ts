@@ -15,6 +15,12 @@ export const identificationApproaches = ["asset", "threat", "scenario", "hybrid"
 export const minScaleLevels = 3;
 export const maxScaleLevels = 10;
 
+type Context = z.RefinementCtx;
+
+function issue(ctx: Context, path: PropertyKey[], message: string): void {
+  ctx.addIssue({ code: "custom", path, message });
+}
+
 const slugId = z
   .string()
   .regex(/^[a-z][a-z0-9_-]*$/, "use lowercase letters, digits, '-' and '_', starting with a letter (e.g. legal)");
@@ -28,30 +34,21 @@ export type ScaleLevel = z.infer<typeof scaleLevelSchema>;
 
 /** A scale's levels: 3 to 10 of them, valued exactly 1, 2, ... n in order, labels distinct. */
 const scaleLevels = z.array(scaleLevelSchema).superRefine((levels, ctx) => {
-  if (levels.length < minScaleLevels || levels.length > maxScaleLevels) {
-    ctx.addIssue({
-      code: "custom",
-      path: [],
-      message: `a scale has ${minScaleLevels} to ${maxScaleLevels} levels, this one has ${levels.length}; ${
-        levels.length < minScaleLevels ? "add levels" : "merge levels"
-      }`,
-    });
+  const n = levels.length;
+  if (n < minScaleLevels || n > maxScaleLevels) {
+    const fix = n < minScaleLevels ? "add levels" : "merge levels";
+    issue(ctx, [], `a scale has ${minScaleLevels} to ${maxScaleLevels} levels, this one has ${n}; ${fix}`);
   }
   levels.forEach((level, index) => {
     if (level.value !== index + 1) {
-      ctx.addIssue({
-        code: "custom",
-        path: [index, "value"],
-        message: `level ${index + 1} has value ${level.value}; number the levels 1 to ${levels.length} from lowest to highest`,
-      });
+      const fix = `number the levels 1 to ${n} from lowest to highest`;
+      issue(ctx, [index, "value"], `level ${index + 1} has value ${level.value}; ${fix}`);
     }
   });
   const seen = new Set<string>();
   levels.forEach((level, index) => {
     const key = level.label.toLowerCase();
-    if (seen.has(key)) {
-      ctx.addIssue({ code: "custom", path: [index, "label"], message: `the label '${level.label}' is used twice; give each level its own` });
-    }
+    if (seen.has(key)) issue(ctx, [index, "label"], `the label '${level.label}' is used twice; give each level its own`);
     seen.add(key);
   });
 });
@@ -108,7 +105,7 @@ const methodologyShape = z.object({
 });
 
 type MethodologyShape = z.infer<typeof methodologyShape>;
-type Context = z.RefinementCtx;
+
 
 function isWellFormedScale(levels: readonly ScaleLevel[]): boolean {
   return (
@@ -128,7 +125,7 @@ function checkCriteria(m: MethodologyShape, ctx: Context): void {
   const seen = new Set<string>();
   m.impact.criteria.forEach((criterion, index) => {
     if (seen.has(criterion.id)) {
-      ctx.addIssue({ code: "custom", path: ["impact", "criteria", index, "id"], message: `the criterion id '${criterion.id}' is used twice; ids must be unique` });
+      issue(ctx, ["impact", "criteria", index, "id"], `the criterion id '${criterion.id}' is used twice; ids must be unique`);
     }
     seen.add(criterion.id);
   });
@@ -142,20 +139,14 @@ function checkMatrix(m: MethodologyShape, ctx: Context): boolean {
   const columns = m.impact.levels.length;
   let ok = true;
   if (matrix.length !== rows) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["scoring", "matrix"],
-      message: `the matrix has ${matrix.length} rows but there are ${rows} likelihood levels; give one row per likelihood level, lowest first`,
-    });
+    const fix = "give one row per likelihood level, lowest first";
+    issue(ctx, ["scoring", "matrix"], `the matrix has ${matrix.length} rows but there are ${rows} likelihood levels; ${fix}`);
     ok = false;
   }
   matrix.forEach((row, l) => {
     if (row.length !== columns) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["scoring", "matrix", l],
-        message: `row ${l + 1} has ${row.length} scores but there are ${columns} impact levels; give one score per impact level, lowest first`,
-      });
+      const fix = "give one score per impact level, lowest first";
+      issue(ctx, ["scoring", "matrix", l], `row ${l + 1} has ${row.length} scores but there are ${columns} impact levels; ${fix}`);
       ok = false;
     }
   });
@@ -164,19 +155,12 @@ function checkMatrix(m: MethodologyShape, ctx: Context): boolean {
     row.forEach((score, i) => {
       const left = row[i - 1];
       const below = matrix[l - 1]?.[i];
+      const path = ["scoring", "matrix", l, i];
       if (left !== undefined && score < left) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["scoring", "matrix", l, i],
-          message: `${score} is lower than ${left} to its left; a higher impact must not lower the score`,
-        });
+        issue(ctx, path, `${score} is lower than ${left} to its left; a higher impact must not lower the score`);
       }
       if (below !== undefined && score < below) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["scoring", "matrix", l, i],
-          message: `${score} is lower than ${below} in the row before; a higher likelihood must not lower the score`,
-        });
+        issue(ctx, path, `${score} is lower than ${below} in the row before; a higher likelihood must not lower the score`);
       }
     });
   });
@@ -184,73 +168,60 @@ function checkMatrix(m: MethodologyShape, ctx: Context): boolean {
 }
 
 const range = (min: number, max: number): string => (min === max ? `${min}` : `${min}–${max}`);
+const span = (band: RiskBand): string => `'${band.id}' (${range(band.min, band.max)})`;
 
 /** Bands are listed lowest first and cover 1..maxScore with no gap and no overlap. */
 function checkBands(m: MethodologyShape, top: number, ctx: Context): void {
   const bands = m.bands;
   const seen = new Set<string>();
   bands.forEach((band, index) => {
-    if (seen.has(band.id)) {
-      ctx.addIssue({ code: "custom", path: ["bands", index, "id"], message: `the band id '${band.id}' is used twice; ids must be unique` });
-    }
+    if (seen.has(band.id)) issue(ctx, ["bands", index, "id"], `the band id '${band.id}' is used twice; ids must be unique`);
     seen.add(band.id);
     if (band.max < band.min) {
-      ctx.addIssue({ code: "custom", path: ["bands", index, "max"], message: `band '${band.id}' ends (${band.max}) before it starts (${band.min}); set max to ${band.min} or more` });
+      const fix = `set max to ${band.min} or more`;
+      issue(ctx, ["bands", index, "max"], `band '${band.id}' ends (${band.max}) before it starts (${band.min}); ${fix}`);
     }
   });
   const outOfOrder = bands.findIndex((band, index) => index > 0 && band.min < (bands[index - 1]?.min ?? 0));
   if (outOfOrder > 0) {
-    ctx.addIssue({ code: "custom", path: ["bands", outOfOrder], message: "list the bands from the lowest scores to the highest" });
+    issue(ctx, ["bands", outOfOrder], "list the bands from the lowest scores to the highest");
     return;
   }
   let expected = 1;
   bands.forEach((band, index) => {
     const previous = bands[index - 1];
     if (band.min > expected) {
-      const hint = previous ? `extend band '${previous.id}' to ${band.min - 1} or add one` : `start band '${band.id}' at 1 or add one`;
-      ctx.addIssue({ code: "custom", path: ["bands"], message: `${range(expected, band.min - 1)} is not covered; ${hint}` });
+      const fix = previous ? `extend band '${previous.id}' to ${band.min - 1} or add one` : `start band '${band.id}' at 1 or add one`;
+      issue(ctx, ["bands"], `${range(expected, band.min - 1)} is not covered; ${fix}`);
     } else if (band.min < expected && previous) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["bands", index, "min"],
-        message: `band '${band.id}' (${range(band.min, band.max)}) overlaps '${previous.id}' (${range(previous.min, previous.max)}); start it at ${expected}`,
-      });
+      issue(ctx, ["bands", index, "min"], `band ${span(band)} overlaps ${span(previous)}; start it at ${expected}`);
     }
     expected = Math.max(expected, band.max + 1);
   });
   const last = bands[bands.length - 1];
   if (!last) return;
   if (expected <= top) {
-    ctx.addIssue({ code: "custom", path: ["bands"], message: `${range(expected, top)} is not covered; extend band '${last.id}' to ${top} or add one` });
+    issue(ctx, ["bands"], `${range(expected, top)} is not covered; extend band '${last.id}' to ${top} or add one`);
   } else if (last.max > top) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["bands", bands.length - 1, "max"],
-      message: `band '${last.id}' ends at ${last.max} but the highest possible score is ${top}; end it at ${top}`,
-    });
+    const what = `band '${last.id}' ends at ${last.max} but the highest possible score is ${top}`;
+    issue(ctx, ["bands", bands.length - 1, "max"], `${what}; end it at ${top}`);
   }
 }
 
 /** The threshold sits on a band's upper edge (or is 0), so a band is wholly acceptable or wholly not. */
 function checkThreshold(m: MethodologyShape, top: number, ctx: Context): void {
   const threshold = m.acceptance.threshold;
+  const path = ["acceptance", "threshold"];
   if (threshold >= top) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["acceptance", "threshold"],
-      message: `a threshold of ${threshold} accepts every risk (the highest score is ${top}); set it below ${top}`,
-    });
+    issue(ctx, path, `a threshold of ${threshold} accepts every risk (the highest score is ${top}); set it below ${top}`);
     return;
   }
   if (threshold === 0) return;
   const band = m.bands.find((b) => b.min <= threshold && threshold <= b.max);
   if (band && band.max !== threshold) {
     const edges = m.bands.map((b) => b.max).filter((edge) => edge < top);
-    ctx.addIssue({
-      code: "custom",
-      path: ["acceptance", "threshold"],
-      message: `${threshold} falls inside band '${band.id}' (${range(band.min, band.max)}); set it to a band's upper edge (${edges.join(", ")}) so that each band is either acceptable or not`,
-    });
+    const fix = `set it to a band's upper edge (${edges.join(", ")}) so that each band is either acceptable or not`;
+    issue(ctx, path, `${threshold} falls inside band ${span(band)}; ${fix}`);
   }
 }
 

@@ -71,7 +71,8 @@ class RiskRescorer {
     const newN = this.methodology[scale].levels.length;
     if (!this.previous) {
       if (Number.isInteger(value) && value >= 1 && value <= newN) return value;
-      this.report("error", path, `${value} is not a level of the ${newN}-level ${scale} scale; give the previous methodology so it can be mapped, or rate it again`);
+      const fix = "give the previous methodology so it can be mapped, or rate it again";
+      this.report("error", path, `${value} is not a level of the ${newN}-level ${scale} scale; ${fix}`);
       return null;
     }
     const oldN = this.previous[scale].levels.length;
@@ -110,7 +111,8 @@ class RiskRescorer {
       this.report(
         "warning",
         field,
-        `the impact fell from ${overall} to ${combined} because ${dropped.join(", ")} ${dropped.length === 1 ? "is" : "are"} no longer a criterion; check the rating`,
+        `the impact fell from ${overall} to ${combined} because ${dropped.join(", ")} ` +
+          `${dropped.length === 1 ? "is" : "are"} no longer a criterion; check the rating`,
       );
     }
     const previousCriteria = this.previous?.impact.criteria.map((c) => c.id);
@@ -169,12 +171,13 @@ export function rescoreRisks(
       });
     }
     const oldBand = bandIdOf(options.previous, risk.residualScore);
-    if (risk.residualAcceptedBy && residualScore !== null && oldBand && oldBand !== bandOf(methodology, residualScore).id) {
+    const newBand = residualScore === null ? undefined : bandOf(methodology, residualScore).id;
+    if (risk.residualAcceptedBy && oldBand && newBand && oldBand !== newBand) {
       rescorer.issues.push({
         riskId: risk.id,
         severity: "warning",
         path: "residualScore",
-        message: `the residual risk moved from band '${oldBand}' to '${bandOf(methodology, residualScore).id}'; have the risk owner confirm the acceptance`,
+        message: `the residual risk moved from band '${oldBand}' to '${newBand}'; have the risk owner confirm the acceptance`,
       });
     }
     const review = options.countsAsReview && score !== null;

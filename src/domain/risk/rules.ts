@@ -187,7 +187,9 @@ const residualAcceptance: RiskRule = {
     }
     const findings: RiskFinding[] = [];
     if (!risk.owner) {
-      findings.push(finding("residual-acceptance", risk, "error", `${what}; it was accepted by ${risk.residualAcceptedBy}, but the risk has no owner; name the owner and have them accept it`));
+      const fix = "name the owner and have them accept it";
+      const by = risk.residualAcceptedBy;
+      findings.push(finding("residual-acceptance", risk, "error", `${what}; it was accepted by ${by}, but the risk has no owner; ${fix}`));
     } else if (risk.residualAcceptedBy !== risk.owner) {
       findings.push(
         finding(
