@@ -153,6 +153,7 @@ CREATE TABLE "risk_assessments" (
 	"impact" integer NOT NULL,
 	"score" integer NOT NULL,
 	"residual_likelihood" integer,
+	"residual_impacts" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"residual_impact" integer,
 	"residual_score" integer,
 	"assessed_at" timestamp with time zone NOT NULL,

@@ -9,6 +9,8 @@ import { scope, workspaces } from "../store/schema/index.js";
 import { createWorkspace, findWorkspace, listWorkspaces as listStoredWorkspaces } from "../store/workspaces.js";
 import { workspaceTables } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
+import { currentMethodology, ensureMethodology } from "./risk-methodology.js";
+import { rescoreWorkspaceRisks } from "./risks.js";
 import { applyTemplate } from "./templates.js";
 
 export interface Workspace {
@@ -58,6 +60,10 @@ export async function initWorkspace(db: Db, input: InitWorkspaceInput): Promise<
     if (input.replaceExisting) await tx.delete(workspaces).where(eq(workspaces.slug, parsed.data.slug));
     const created = await createWorkspace(tx, parsed.data);
     await applyTemplate(tx, created, parsed.data.template);
+    await ensureMethodology(tx, created);
+    // The template's risks carry suggested ratings; scoring them is their initial assessment (8.2).
+    const methodology = await currentMethodology(tx, created);
+    await rescoreWorkspaceRisks(tx, created, { methodology: methodology.body, version: methodology.version, reason: "initial", at: new Date(), by: null, countsAsReview: true });
     await appendAuditLog(tx, {
       workspaceId: created.id,
       actor: input.actor ?? "cli",

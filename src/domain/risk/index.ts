@@ -41,3 +41,5 @@ export { renderMethodologyDocument } from "./methodology-document.js";
 export type { MethodologyDocumentOptions } from "./methodology-document.js";
 export { documentToMarkdown } from "./document.js";
 export type { DocumentBlock, DocumentModel, DocumentSection } from "./document.js";
+export { addMonths, isoDay } from "./calendar.js";
+export { riskMatrix, type MatrixCell, type RiskMatrix } from "./matrix.js";

@@ -88,6 +88,7 @@ export const riskAssessments = pgTable(
     impact: integer("impact").notNull(),
     score: integer("score").notNull(),
     residualLikelihood: integer("residual_likelihood"),
+    residualImpacts: jsonb("residual_impacts").$type<Record<string, number>>().notNull().default({}),
     residualImpact: integer("residual_impact"),
     residualScore: integer("residual_score"),
     assessedAt: timestamp("assessed_at", { withTimezone: true, mode: "date" }).notNull(),
