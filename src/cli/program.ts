@@ -6,6 +6,7 @@ import { registerDemoCommand } from "./demo.js";
 import { registerExclusionCommands } from "./exclusions.js";
 import { registerInitCommand } from "./init.js";
 import { registerPeopleCommands } from "./people.js";
+import { registerRiskCommands } from "./risk/index.js";
 import { registerScopeCommands } from "./scope.js";
 import { registerTransferCommands } from "./transfer.js";
 import { registerWorkspaceCommands } from "./workspace.js";
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerAssetCommands(program);
   registerExclusionCommands(program);
   registerPeopleCommands(program);
+  registerRiskCommands(program);
   registerTransferCommands(program);
   registerCatalogCommands(program);
   registerDemoCommand(program);
