@@ -112,3 +112,52 @@ describe("isms workspaces on the embedded database", () => {
     expect(result.stderr).toMatch(/--slug: .*lowercase letters/);
   });
 });
+
+describe("isms risk", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "isms-risk-cli-"));
+    const init = isms(["--data-dir", dataDir, "init", "--name", "Risky", "--template", "aws-saas"]);
+    expect(init.status, init.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  const run = (...args: string[]) => isms(["--data-dir", dataDir, ...args]);
+
+  it("adds a risk rated on several impact criteria and shows its score and band", () => {
+    const added = run("risk", "add", "--title", "Stolen laptop", "--category", "personnel", "--owner", "Head of Security", "--likelihood", "3", "--impacts", "financial=2,legal=4", "--cia", "C", "--json");
+    expect(added.status, added.stderr).toBe(0);
+    const risk = z.object({ id: z.string(), inherentScore: z.number(), owner: z.string() }).parse(JSON.parse(added.stdout));
+    expect(risk).toMatchObject({ inherentScore: 12, owner: "P-002" });
+
+    const list = run("risk", "list", "--json");
+    const rows = z.array(z.object({ id: z.string(), inherentBand: z.string().nullable() })).parse(JSON.parse(list.stdout));
+    expect(rows.find((r) => r.id === risk.id)?.inherentBand).toBe("high");
+  });
+
+  it("draws the heat map with every rated risk in a cell", () => {
+    const result = run("risk", "matrix", "--json");
+    expect(result.status).toBe(0);
+    const cells = z.object({ inherent: z.array(z.array(z.object({ risks: z.array(z.string()) }))) }).parse(JSON.parse(result.stdout));
+    const placed = cells.inherent.flat().reduce((n, c) => n + c.risks.length, 0);
+    expect(placed).toBeGreaterThanOrEqual(55);
+    expect(run("risk", "matrix").stdout).toMatch(/Inherent \(\d+ risks\)\s+Residual/);
+  });
+
+  it("refuses an acceptance by someone who is not the risk owner, and a rating off the scale", () => {
+    const refused = run("risk", "accept", "R-031", "--by", "P-001");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("Only the risk owner (P-003)");
+    const offScale = run("risk", "assess", "R-001", "--likelihood", "9");
+    expect(offScale.status).toBe(1);
+    expect(offScale.stderr).toMatch(/likelihood/);
+  });
+
+  it("prints the methodology in force as its document", () => {
+    const shown = run("risk", "methodology", "show");
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/^# Risk Assessment Methodology/);
+    expect(shown.stdout).toContain("Almost certain");
+  });
+});
