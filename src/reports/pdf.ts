@@ -27,7 +27,7 @@ function ensureSpace(pdf: Pdf, height: number): boolean {
   return true;
 }
 
-function writeTable(pdf: Pdf, header: readonly string[], rows: readonly (readonly string[])[]): void {
+function writeTable(pdf: Pdf, header: readonly string[], rows: readonly (readonly string[])[], options: { headerRow: boolean } = { headerRow: true }): void {
   const width = pdf.page.width - 2 * margin;
   pdf.font("regular").fontSize(size.table);
   // Column widths follow the longest text in each column, within sensible bounds.
@@ -42,7 +42,7 @@ function writeTable(pdf: Pdf, header: readonly string[], rows: readonly (readonl
   const drawRow = (cells: readonly string[], font: "regular" | "bold", shade: boolean): void => {
     const height = rowHeight(cells, font);
     // A table that continues on a new page repeats its header row there.
-    if (ensureSpace(pdf, height) && !shade) drawRow(header, "bold", true);
+    if (ensureSpace(pdf, height) && !shade && options.headerRow) drawRow(header, "bold", true);
     const top = pdf.y;
     let x = margin;
     if (shade) pdf.rect(margin, top, width, height).fill("#eef1f5");
@@ -56,7 +56,7 @@ function writeTable(pdf: Pdf, header: readonly string[], rows: readonly (readonl
     pdf.x = margin;
     pdf.y = top + height;
   };
-  drawRow(header, "bold", true);
+  if (options.headerRow) drawRow(header, "bold", true);
   rows.forEach((r) => drawRow(header.map((_, i) => r[i] ?? ""), "regular", false));
   pdf.moveDown(0.8);
 }
@@ -109,7 +109,7 @@ export async function renderPdf(doc: PdfDocumentModel, options: { stamp: string;
 
   pdf.font("bold").fontSize(size.title).text(doc.title, { width: pdf.page.width - 2 * margin });
   pdf.moveDown(0.5);
-  if (doc.meta.length) writeTable(pdf, ["", ""], doc.meta.map(([label, value]) => [label, value]));
+  if (doc.meta.length) writeTable(pdf, ["", ""], doc.meta.map(([label, value]) => [label, value]), { headerRow: false });
   for (const section of doc.sections) {
     ensureSpace(pdf, 60);
     pdf.font("bold").fontSize(size.heading).fillColor("#1d3557").text(section.heading, margin, pdf.y).fillColor("#000000").moveDown(0.4);

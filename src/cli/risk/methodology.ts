@@ -1,6 +1,6 @@
 // `isms risk methodology show|set|approve|versions`: the risk assessment methodology as data; `show`
 // prints it as the "Risk Assessment Methodology" document, so the document and the data agree.
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { parse } from "yaml";
 import { loadPersonDirectory } from "../../app/people.js";
@@ -8,6 +8,7 @@ import { approveMethodology, currentMethodology, listMethodologyVersions, setMet
 import { resolveWorkspace } from "../../app/workspaces.js";
 import { documentToMarkdown, methodologyPresetIds, methodologyPresets, renderMethodologyDocument } from "../../domain/risk/index.js";
 import { IsmsError } from "../../domain/errors.js";
+import { renderPdf } from "../../reports/pdf.js";
 import { globalOptions, withIsms } from "../context.js";
 import { table } from "../output.js";
 import { UsageError, withExamples } from "../usage.js";
@@ -29,18 +30,30 @@ export function registerRiskMethodologyCommands(risk: Command): void {
   const show = methodology
     .command("show")
     .description("print the methodology in force as the Risk Assessment Methodology document (--json: the data)")
-    .action(async (_o: unknown, cmd: Command) => {
+    .option("--out <file>", "write the document to a file instead: .pdf or .md")
+    .action(async (options: { out?: string }, cmd: Command) => {
       await withIsms(cmd, async (isms, output) => {
         const ws = await resolveWorkspace(isms.db, globalOptions(cmd).workspace);
         const current = await currentMethodology(isms.db, ws);
-        output.data(current.body, () =>
-          documentToMarkdown(
-            renderMethodologyDocument(current.body, { version: current.version, status: current.status, approvedBy: current.approvedBy, approvedAt: current.approvedAt, companyName: ws.companyName }),
-          ),
-        );
+        const document = renderMethodologyDocument(current.body, {
+          version: current.version,
+          status: current.status,
+          approvedBy: current.approvedBy,
+          approvedAt: current.approvedAt,
+          companyName: ws.companyName,
+        });
+        if (options.out) {
+          const stamp = `methodology v${current.version} (${current.status}), generated ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
+          if (/\.pdf$/i.test(options.out)) await writeFile(options.out, await renderPdf(document, { stamp }));
+          else if (/\.md$/i.test(options.out)) await writeFile(options.out, documentToMarkdown(document));
+          else throw new UsageError(`--out: "${options.out}" should end in .pdf or .md`);
+          output.data({ out: options.out, version: current.version }, () => `Wrote ${options.out} (methodology v${current.version}).`);
+          return;
+        }
+        output.data(current.body, () => documentToMarkdown(document));
       });
     });
-  withExamples(show, "isms risk methodology show", "isms risk methodology show --json > methodology.json");
+  withExamples(show, "isms risk methodology show", "isms risk methodology show --out risk-methodology.pdf", "isms risk methodology show --json > methodology.json");
 
   const set = methodology
     .command("set")
