@@ -99,26 +99,19 @@ const decisionWords: Record<RiskDecision, readonly string[]> = {
 export const acceptedDecisionWords =
   "treat (mitigate, reduce), tolerate (accept, accept with monitoring, retain), transfer (share, insure), terminate (avoid)";
 
-function fromWords<T extends string>(table: Record<T, readonly string[]>, text: string): T | undefined {
-  const phrase = words(text);
-  const first = phrase.split(" ")[0] ?? phrase;
-  for (const candidate of [phrase, first]) {
-    for (const [value, list] of Object.entries<readonly string[]>(table)) {
-      const match = Object.keys(table).find((key) => key === value);
-      if (match !== undefined && list.includes(candidate)) return fromKeys(table, match);
-    }
-  }
-  return undefined;
-}
-
-function fromKeys<T extends string>(table: Record<T, readonly string[]>, key: string): T | undefined {
-  return (Object.keys(table) as never[]).length >= 0 ? keysOf(table).find((k) => k === key) : undefined;
-}
-
 function keysOf<T extends string>(table: Record<T, readonly string[]>): T[] {
   const keys: T[] = [];
   for (const key in table) keys.push(key);
   return keys;
+}
+
+const lookup = <T extends string>(table: Record<T, readonly string[]>, phrase: string): T | undefined =>
+  keysOf(table).find((key) => key.replace("_", " ") === phrase || table[key].includes(phrase));
+
+/** The value whose words match the whole phrase, or else its first word. */
+function fromWords<T extends string>(table: Record<T, readonly string[]>, text: string): T | undefined {
+  const phrase = words(text);
+  return lookup(table, phrase) ?? lookup(table, phrase.split(" ")[0] ?? phrase);
 }
 
 export const readDecision = (text: string): RiskDecision | undefined => fromWords(decisionWords, text);
@@ -137,14 +130,12 @@ export const acceptedRiskStatusWords = "open, in progress (in treatment), accept
  * note: the status is read from the words before a dash, colon, comma or bracket.
  */
 export function readRiskStatus(text: string): { status: Risk["status"]; note?: string } | undefined {
-  const whole = fromWords(riskStatusWords, text);
-  if (whole && words(text).split(" ").length <= 3) return { status: whole };
+  const exact = lookup(riskStatusWords, words(text));
+  if (exact) return { status: exact };
   const split = /^(.*?)\s*(?:[—–:(,;]|\s-\s)\s*(.*?)\)?$/.exec(text.trim());
-  const head = split?.[1];
-  if (!head) return whole ? { status: whole } : undefined;
-  const status = fromWords(riskStatusWords, head);
+  const status = split?.[1] ? lookup(riskStatusWords, words(split[1])) : undefined;
   if (!status) return undefined;
-  const note = split[2]?.trim();
+  const note = split?.[2]?.trim();
   return note ? { status, note } : { status };
 }
 
@@ -157,10 +148,7 @@ const actionStatusWords: Record<TreatmentAction["status"], readonly string[]> = 
 
 export const acceptedActionStatusWords = "planned (open, not started), in progress, done (completed, implemented), cancelled";
 
-export const readActionStatus = (text: string): TreatmentAction["status"] | undefined => {
-  const phrase = words(text);
-  return keysOf(actionStatusWords).find((status) => status.replace("_", " ") === phrase || actionStatusWords[status].includes(phrase));
-};
+export const readActionStatus = (text: string): TreatmentAction["status"] | undefined => lookup(actionStatusWords, words(text));
 
 const emptyWords = new Set(["", "-", "–", "—", "n/a", "na", "none", "tbd"]);
 
@@ -197,11 +185,9 @@ export function readYesNo(text: string): boolean | string {
 /** A day as YYYY-MM-DD (an XLSX date arrives so), or a message. */
 export function readDay(text: string): string | { error: string } {
   const trimmed = text.trim();
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  if (day && !Number.isNaN(Date.parse(`${trimmed}T00:00:00Z`)) && new Date(`${trimmed}T00:00:00Z`).toISOString().startsWith(trimmed)) {
-    return trimmed;
-  }
-  return { error: `"${trimmed}" is not a date; write it as YYYY-MM-DD (e.g. 2026-06-30)` };
+  const date = new Date(`${trimmed}T00:00:00Z`);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(trimmed);
+  return valid ? trimmed : { error: `"${trimmed}" is not a date; write it as YYYY-MM-DD (e.g. 2026-06-30)` };
 }
 
 /** Words that stand for "no due date, it repeats" in a plan's due date column. */

@@ -11,7 +11,7 @@ import type { Db, Tx } from "../store/open.js";
 import { workspaces } from "../store/schema/index.js";
 import { createWorkspace, findWorkspace } from "../store/workspaces.js";
 import { appendAuditLog } from "./audit-log.js";
-import { compareIds, fromFileValue, registers, toFileValue } from "./registers.js";
+import { compareIds, fromFileValue, registers, toFileValue, type Register } from "./registers.js";
 import type { Workspace } from "./workspaces.js";
 
 export const workspaceFileFormat = "openisms-workspace/1";
@@ -80,6 +80,16 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Reads and validates an export folder. Collects every problem (file, path, reason) before failing. */
+/** A file entry with its instants turned back into dates, ready for the register's schema. */
+function toStoreValues(register: Register, entry: unknown): unknown {
+  if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return entry;
+  const columns = new Map(register.columns);
+  return Object.fromEntries(Object.entries(entry).map(([key, value]: [string, unknown]) => {
+    const column = columns.get(key);
+    return [key, column ? fromFileValue(column, value) : value];
+  }));
+}
+
 /** Applies `fill` to every string in a parsed YAML value (templates fill in the company's name). */
 function fillStrings(value: unknown, fill: (text: string) => string): unknown {
   if (typeof value === "string") return fill(value);
@@ -128,7 +138,7 @@ export async function readWorkspaceFiles(dir: string, fill: (text: string) => st
     const seen = new Set<string>();
     if (Array.isArray(list)) {
       list.forEach((entry: unknown, index) => {
-        const result = register.row.safeParse(entry);
+        const result = register.row.safeParse(toStoreValues(register, entry));
         if (!result.success) {
           for (const i of result.error.issues) fileIssues.push({ path: formatPath([index, ...i.path]), message: i.message });
           return;
@@ -136,11 +146,7 @@ export async function readWorkspaceFiles(dir: string, fill: (text: string) => st
         const id = String(result.data.id);
         if (seen.has(id)) fileIssues.push({ path: `[${index}].id`, message: `duplicate id "${id}"; ids must be unique in a register` });
         seen.add(id);
-        const row: Record<string, unknown> = {};
-        for (const [key, column] of register.columns) {
-          if (key in result.data) row[key] = fromFileValue(column, result.data[key]);
-        }
-        parsed.push(row);
+        parsed.push(result.data);
       });
     }
     issues.push(...fileIssues.map((i) => ({ path: `${file}${i.path ? ` ${i.path}` : ""}`, message: i.message })));

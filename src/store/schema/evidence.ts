@@ -13,6 +13,9 @@ export const evidenceRecords = pgTable(
   {
     ...workspaceScoped(),
     kind: text("kind").notNull(),
+    title: text("title"),
+    /** The controls (Annex A or own) this evidence shows operating. */
+    controlIds: jsonb("control_ids").$type<string[]>().notNull().default([]),
     source: jsonb("source").$type<EvidenceSource>().notNull(),
     collectedAt: timestamp("collected_at", { withTimezone: true, mode: "date" }).notNull(),
     periodStart: date("period_start", { mode: "string" }),

@@ -10,7 +10,7 @@ import { managementReviews } from "./management-review.js";
 import { measurements, objectives } from "./objectives.js";
 import { people, trainingCourses, trainingRecords } from "./people.js";
 import { riskAssessments, riskMethodologies, risks, treatmentActions } from "./risk.js";
-import { controlImplementations } from "./soa.js";
+import { controlImplementations, ownControls, soaVersions } from "./soa.js";
 import { suppliers } from "./suppliers.js";
 import { workspaceMembers } from "./tenancy.js";
 
@@ -30,7 +30,9 @@ export const workspaceTables = [
   { name: "risk_assessments", table: riskAssessments },
   { name: "treatment_actions", table: treatmentActions },
   { name: "evidence_records", table: evidenceRecords },
+  { name: "own_controls", table: ownControls },
   { name: "control_implementations", table: controlImplementations },
+  { name: "soa_versions", table: soaVersions },
   { name: "documents", table: documents },
   { name: "document_versions", table: documentVersions },
   { name: "training_courses", table: trainingCourses },
