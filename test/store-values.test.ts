@@ -38,6 +38,8 @@ describeEachStore("stored values", (getStore) => {
       workspaceId: ws.id,
       id: "E-001",
       kind: "aws-snapshot",
+      title: null,
+      controlIds: [],
       source,
       collectedAt,
       periodStart: "2025-01-01",

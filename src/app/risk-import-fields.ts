@@ -2,8 +2,7 @@
 // aliases, treatment decisions and statuses in the words other templates use, levels, dates, control ids.
 import { findControl } from "../catalog/annex-a.js";
 import { find2013Control, mapFrom2013 } from "../catalog/mapping-2013.js";
-import type { ImpactCriterion, Methodology, RiskDecision, ScaleLevel } from "../domain/risk/index.js";
-import type { Risk, TreatmentAction } from "../domain/risk/index.js";
+import type { ImpactCriterion, Methodology, Risk, RiskDecision, ScaleLevel, TreatmentAction } from "../domain/risk/index.js";
 import { normalizeHeading, type FieldSpec } from "./column-mapping.js";
 
 /** A heading for a criterion: its id, its label, the label without "and", and the label's first word. */

@@ -92,7 +92,6 @@ export function readPlanRows(
       if (typeof person === "string") problem("owner", person);
       else owner = person;
     }
-    if (recurring) warnings.push(`treatment plan row ${row}${ref ? ` (${ref})` : ""}: recurring, so it has no due date`);
     if (issues.length === before && riskId && title) actions.push({ row, ref, riskId, title, changes, owner, recurring });
   }
   return { actions, issues, warnings };

@@ -60,15 +60,20 @@ export function readPerson(text: string, people: PersonDirectory): PersonRef | s
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The assets a cell names by id or name; `unmatched` when some part of it names none. */
+/** The assets a cell names by id or name, in the order named; `unmatched` when some part of it names none. */
 export function matchAssets(text: string, assets: readonly { id: string; name: string }[]): { ids: string[]; unmatched: boolean } {
-  const mentions = (part: string, id: string) => new RegExp(`(^|[^A-Za-z0-9-])${escapeRegExp(id)}($|[^A-Za-z0-9-])`, "i").test(part);
-  const ids = assets.filter((a) => mentions(text, a.id)).map((a) => a.id);
+  const mentionAt = (part: string, id: string) => new RegExp(`(^|[^A-Za-z0-9-])${escapeRegExp(id)}($|[^A-Za-z0-9-])`, "i").exec(part)?.index;
+  const ids: string[] = [];
   let unmatched = false;
   for (const part of text.split(/[,;+\n]|\s&\s/).map((p) => p.trim()).filter(Boolean)) {
-    const byName = assets.find((a) => a.name.trim().toLowerCase() === part.toLowerCase());
-    if (byName && !ids.includes(byName.id)) ids.push(byName.id);
-    else if (!byName && !assets.some((a) => mentions(part, a.id))) unmatched = true;
+    const byName = assets.filter((a) => a.name.trim().toLowerCase() === part.toLowerCase());
+    const byId = assets.flatMap((a) => {
+      const at = mentionAt(part, a.id);
+      return at === undefined ? [] : [{ id: a.id, at }];
+    });
+    const found = [...byName.map((a) => a.id), ...byId.sort((a, b) => a.at - b.at).map((m) => m.id)];
+    if (found.length === 0) unmatched = true;
+    for (const id of found) if (!ids.includes(id)) ids.push(id);
   }
   return { ids, unmatched };
 }
@@ -203,12 +208,14 @@ export function readRegisterRows(
       const criteria = methodology.impact.criteria.map((c) => c.id);
       const impactColumns = [names.impact, names.maxImpact, ...criteria.map(names.criterion)];
       if (!has(names.likelihood) && !impactColumns.some(has)) continue;
+      let unreadable = false;
       const level = (field: string, scale: "likelihood" | "impact"): number | null => {
         const cell = value(field);
         if (!cell) return null;
         const read = readLevel(cell, methodology[scale].levels, scale);
         if (typeof read === "number") return read;
         problem(field, read);
+        unreadable = true;
         return null;
       };
       const ratings: Ratings = { likelihood: level(names.likelihood, "likelihood"), impacts: {}, impact: null };
@@ -226,7 +233,7 @@ export function readRegisterRows(
         }
       }
       ratings.impact = highest ?? overall ?? max;
-      if ((ratings.likelihood === null) !== (ratings.impact === null)) {
+      if (!unreadable && (ratings.likelihood === null) !== (ratings.impact === null)) {
         problem(ratings.likelihood === null ? names.likelihood : (impactColumns.find(has) ?? names.impact), names.both);
       }
       if (has(names.likelihood)) changes[side === "inherent" ? "likelihood" : "residualLikelihood"] = ratings.likelihood;
