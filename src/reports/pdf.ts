@@ -27,13 +27,29 @@ function ensureSpace(pdf: Pdf, height: number): boolean {
   return true;
 }
 
+/**
+ * Column widths measured in the table's font: no column narrower than its longest word (so words
+ * never break inside), and the room left shared by how much more each column's longest text wants.
+ */
+function columnWidths(pdf: Pdf, header: readonly string[], rows: readonly (readonly string[])[], width: number): number[] {
+  const pad = 8;
+  const measure = (text: string, font: "regular" | "bold") => pdf.font(font).widthOfString(text);
+  const cellsOf = (i: number) => [{ text: header[i] ?? "", font: "bold" as const }, ...rows.map((r) => ({ text: r[i] ?? "", font: "regular" as const }))];
+  const least = header.map((_, i) => Math.min(width / 3, Math.max(...cellsOf(i).flatMap((c) => c.text.split(/\s+/).map((w) => measure(w, c.font)))) + pad));
+  const wanted = header.map((_, i) => Math.max(least[i] ?? 0, Math.min(width * 0.6, Math.max(...cellsOf(i).map((c) => measure(c.text, c.font))) + pad)));
+  const leastTotal = least.reduce((a, b) => a + b, 0);
+  const wantedTotal = wanted.reduce((a, b) => a + b, 0);
+  pdf.font("regular");
+  if (wantedTotal <= width) return wanted.map((w) => (w / wantedTotal) * width);
+  if (leastTotal >= width) return least.map((w) => (w / leastTotal) * width);
+  const extra = wantedTotal - leastTotal;
+  return least.map((w, i) => w + (((wanted[i] ?? 0) - w) / extra) * (width - leastTotal));
+}
+
 function writeTable(pdf: Pdf, header: readonly string[], rows: readonly (readonly string[])[], options: { headerRow: boolean } = { headerRow: true }): void {
   const width = pdf.page.width - 2 * margin;
   pdf.font("regular").fontSize(size.table);
-  // Column widths follow the longest text in each column, within sensible bounds.
-  const weights = header.map((h, i) => Math.min(60, Math.max(6, h.length, ...rows.map((r) => (r[i] ?? "").length))));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => (w / total) * width);
+  const widths = columnWidths(pdf, header, rows, width);
   const pad = 3;
   const rowHeight = (cells: readonly string[], font: "regular" | "bold") => {
     pdf.font(font);
