@@ -11,6 +11,7 @@ import { workspaceTables } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
 import { currentMethodology, ensureMethodology } from "./risk-methodology.js";
 import { rescoreWorkspaceRisks } from "./risks.js";
+import { prefillStatementOfApplicability } from "./soa-prefill.js";
 import { applyTemplate } from "./templates.js";
 
 export interface Workspace {
@@ -64,6 +65,7 @@ export async function initWorkspace(db: Db, input: InitWorkspaceInput): Promise<
     // The template's risks carry suggested ratings; scoring them is their initial assessment (8.2).
     const methodology = await currentMethodology(tx, created);
     await rescoreWorkspaceRisks(tx, created, { methodology: methodology.body, version: methodology.version, reason: "initial", at: new Date(), by: null, countsAsReview: true });
+    await prefillStatementOfApplicability(tx, created, parsed.data.template, { actor: input.actor ?? "cli" });
     await appendAuditLog(tx, {
       workspaceId: created.id,
       actor: input.actor ?? "cli",
