@@ -52,13 +52,19 @@ function renderFindings(output: Output, findings: readonly ReportedFinding[], al
   ]);
 }
 
-export function renderReadiness(output: Output, report: ReadinessReport, all = false): string {
-  const b = (s: string) => output.style("bold", s);
-  const lines = [b(`Readiness of ${report.workspace} as of ${report.asOf}`), ""];
+/** The heading and one line per stage: score, rules passing, verdict. */
+export function renderReadinessScores(output: Output, report: ReadinessReport): string[] {
+  const lines = [output.style("bold", `Readiness of ${report.workspace} as of ${report.asOf}`), ""];
   for (const stage of report.stages) {
     const passed = stage.rules.filter((r) => r.passed).length;
     lines.push(`  ${stageNames[stage.stage].padEnd(13)} ${String(stage.score).padStart(3)}/100  ${passed}/${stage.rules.length} rules pass  ${verdict(output, stage)}`);
   }
+  return lines;
+}
+
+export function renderReadiness(output: Output, report: ReadinessReport, all = false): string {
+  const b = (s: string) => output.style("bold", s);
+  const lines = renderReadinessScores(output, report);
   // The broadest stage asked for holds every finding of the narrower ones.
   const broadest = report.stages[report.stages.length - 1];
   for (const severity of severities) {

@@ -25,7 +25,7 @@ export function printSummary(output: Output, summary: WorkspaceSummary): void {
       "",
       b("Annex A"),
       `  ${summary.catalog.controls} controls (${summary.catalog.byTheme.map((t) => `${t.count} ${t.theme}`).join(", ")}),` +
-        ` ${summary.catalog.awsEvidenced} with AWS evidence, ${summary.catalog.inherited} inherited from AWS`,
+        `; the AWS map evidences ${summary.catalog.awsEvidenced} from AWS services, and ${summary.catalog.inherited} are operated by AWS itself`,
     ].join("\n");
   });
 }
