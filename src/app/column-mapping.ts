@@ -59,3 +59,43 @@ export function mapColumns(source: string, header: readonly string[], fields: re
   }
   return { fields: mapped, unmapped: header.filter((h) => h && !mapped.has(h)) };
 }
+
+/** One row of a mapped table, read by field: its text, its value (null when blank), and a way to report a problem at its cell. */
+export interface MappedRow {
+  row: number;
+  text: (field: string) => string;
+  value: (field: string) => string | null;
+  problem: (field: string, message: string) => void;
+}
+
+export interface RowProblem {
+  file: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+/**
+ * Walks a table's rows through its column mapping; `problem` appends to `issues` naming the
+ * spreadsheet's own heading, so a report reads "row 7, column Owner".
+ */
+export function mappedRows(
+  table: { source: string; rows: readonly { row: number; cells: Readonly<Record<string, string>> }[] },
+  mapping: ColumnMapping,
+  issues: RowProblem[],
+  isBlank: (text: string) => boolean = (text) => text.trim() === "",
+): { has: (field: string) => boolean; rows: MappedRow[] } {
+  const headingOf = new Map([...mapping.fields].map(([heading, field]) => [field, heading]));
+  return {
+    has: (field) => headingOf.has(field),
+    rows: table.rows.map(({ row, cells }) => {
+      const text = (field: string): string => cells[headingOf.get(field) ?? ""] ?? "";
+      return {
+        row,
+        text,
+        value: (field) => (isBlank(text(field)) ? null : text(field).trim()),
+        problem: (field, message) => issues.push({ file: table.source, row, column: headingOf.get(field) ?? field, message }),
+      };
+    }),
+  };
+}

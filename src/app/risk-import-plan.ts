@@ -2,7 +2,7 @@
 // risk of the register, its Annex A controls, owner, due date ("Recurring" means none), status and evidence.
 import type { TreatmentAction } from "../domain/risk/index.js";
 import type { Table } from "../reports/tables.js";
-import type { ColumnMapping } from "./column-mapping.js";
+import { mappedRows, type ColumnMapping } from "./column-mapping.js";
 import type { PersonDirectory } from "./people.js";
 import { acceptedActionStatusWords, controlMentions, isBlank, readActionStatus, readDay, recurringWords } from "./risk-import-fields.js";
 import { readPerson, type PersonRef, type RowIssue } from "./risk-import-rows.js";
@@ -24,17 +24,13 @@ export function readPlanRows(
   mapping: ColumnMapping,
   context: { knownRiskIds: ReadonlySet<string>; people: PersonDirectory },
 ): { actions: ImportedAction[]; issues: RowIssue[]; warnings: string[] } {
-  const headingOf = new Map([...mapping.fields].map(([heading, field]) => [field, heading]));
-  const has = (field: string) => headingOf.has(field);
   const issues: RowIssue[] = [];
   const warnings: string[] = [];
   const actions: ImportedAction[] = [];
   const seen = new Map<string, number>();
 
-  for (const { row, cells } of table.rows) {
-    const text = (field: string): string => cells[headingOf.get(field) ?? ""] ?? "";
-    const value = (field: string): string | null => (isBlank(text(field)) ? null : text(field).trim());
-    const problem = (field: string, message: string) => issues.push({ file: table.source, row, column: headingOf.get(field) ?? field, message });
+  const { has, rows } = mappedRows(table, mapping, issues, isBlank);
+  for (const { row, text, value, problem } of rows) {
     const before = issues.length;
     const changes: ImportedAction["changes"] = {};
 

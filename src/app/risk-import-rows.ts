@@ -2,7 +2,7 @@
 // in force: levels on its scales, the sheet's max impact and scores against what the methodology computes.
 import { bandOf, riskIdSchema, scoreOf, type Methodology, type Risk } from "../domain/risk/index.js";
 import type { Table } from "../reports/tables.js";
-import type { ColumnMapping } from "./column-mapping.js";
+import { mappedRows, type ColumnMapping } from "./column-mapping.js";
 import type { PersonDirectory } from "./people.js";
 import {
   acceptedDecisionWords,
@@ -119,17 +119,13 @@ export function readRegisterRows(
   context: RegisterRowsContext,
 ): { risks: ImportedRisk[]; issues: RowIssue[]; warnings: string[] } {
   const { methodology } = context;
-  const headingOf = new Map([...mapping.fields].map(([heading, field]) => [field, heading]));
-  const has = (field: string) => headingOf.has(field);
   const issues: RowIssue[] = [];
   const warnings: string[] = [];
   const risks: ImportedRisk[] = [];
   const seen = new Map<string, number>();
 
-  for (const { row, cells } of table.rows) {
-    const text = (field: string): string => cells[headingOf.get(field) ?? ""] ?? "";
-    const value = (field: string): string | null => (isBlank(text(field)) ? null : text(field).trim());
-    const problem = (field: string, message: string) => issues.push({ file: table.source, row, column: headingOf.get(field) ?? field, message });
+  const { has, rows } = mappedRows(table, mapping, issues, isBlank);
+  for (const { row, text, value, problem } of rows) {
     const before = issues.length;
     const changes: RiskInput = {};
 
