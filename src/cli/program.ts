@@ -9,6 +9,7 @@ import { registerPeopleCommands } from "./people.js";
 import { registerReadinessCommand } from "./readiness.js";
 import { registerRiskCommands } from "./risk/index.js";
 import { registerScopeCommands } from "./scope.js";
+import { registerSimCommands } from "./sim.js";
 import { registerSoaCommands } from "./soa/index.js";
 import { registerTransferCommands } from "./transfer.js";
 import { registerWorkspaceCommands } from "./workspace.js";
@@ -41,5 +42,6 @@ export function buildProgram(): Command {
   registerTransferCommands(program);
   registerCatalogCommands(program);
   registerDemoCommand(program);
+  registerSimCommands(program);
   return program;
 }
