@@ -1,6 +1,7 @@
 // The append-only audit log: who changed what, when, before and after. Each entry carries the
 // hash of the one before it, so an edited or deleted entry breaks the chain.
 import { createHash } from "node:crypto";
+import { canonicalJson } from "../domain/canonical-json.js";
 import { desc, sql } from "drizzle-orm";
 import type { Tx } from "../store/open.js";
 import { auditLog } from "../store/schema/index.js";
@@ -13,15 +14,6 @@ export interface AuditEntry {
   entityId: string;
   before: unknown;
   after: unknown;
-}
-
-/** JSON with object keys sorted at every depth, so the same entry always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 export function hashAuditEntry(entry: AuditEntry & { seq: number; at: string; prevHash: string }): string {
