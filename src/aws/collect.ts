@@ -1,0 +1,77 @@
+// collectAws: discover the accounts and regions, fan the collectors out over them under the limiter,
+// and return every snapshot with the problems met on the way (none of which aborts the run).
+import type { AwsClientConfig } from "./clients.js";
+import { collectAccount, collectRegion } from "./collectors.js";
+import { Fetcher } from "./fetcher.js";
+import type { FetchProgress } from "./fetcher.js";
+import { defaultGlobalConcurrency, Limiter } from "./limiter.js";
+import type { Problem, Snapshot } from "./snapshot.js";
+import { discoverTargets } from "./targets.js";
+
+export interface CollectOptions {
+  clientConfig: AwsClientConfig;
+  org: boolean;
+  roleName: string;
+  accounts?: string[];
+  regions?: string[];
+  /** In-flight requests across the run (default 64); per-service limits apply beneath it. */
+  concurrency?: number;
+  onProgress?: (progress: FetchProgress) => void;
+}
+
+export interface CollectResult {
+  snapshots: Snapshot[];
+  problems: Problem[];
+  stats: {
+    accounts: number;
+    /** (account, region) pairs collected. */
+    regions: number;
+    /** HTTP requests, the SDK's retries included. */
+    calls: number;
+    /** Requests the SDK retried after throttling or a server error. */
+    retries: number;
+  };
+}
+
+const order = (a: Snapshot, b: Snapshot): number =>
+  [a.account, a.region, a.service, a.operation, JSON.stringify(a.params)].join("|").localeCompare([b.account, b.region, b.service, b.operation, JSON.stringify(b.params)].join("|"));
+
+/** One problem per failed request, except a disabled region, reported once per account and region. */
+function problemsOf(snapshots: Snapshot[]): Problem[] {
+  const problems: Problem[] = [];
+  const disabled = new Set<string>();
+  for (const s of snapshots) {
+    if (!s.error || s.error.kind === "absent") continue;
+    const message = `${s.error.code}: ${s.error.message}`;
+    if (s.error.kind === "region-disabled") {
+      if (disabled.has(`${s.account}|${s.region}`)) continue;
+      disabled.add(`${s.account}|${s.region}`);
+      problems.push({ account: s.account, region: s.region, kind: s.error.kind, message });
+    } else problems.push({ account: s.account, region: s.region, service: s.service, operation: s.operation, kind: s.error.kind, message });
+  }
+  return problems;
+}
+
+export async function collectAws(options: CollectOptions): Promise<CollectResult> {
+  const { clientConfig } = options;
+  const discovery = await discoverTargets({
+    clientConfig,
+    org: options.org,
+    roleName: options.roleName,
+    ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.regions ? { regions: options.regions } : {}),
+  });
+  const fetcher = new Fetcher({ clientConfig, limiter: new Limiter(options.concurrency ?? defaultGlobalConcurrency), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  await Promise.all(discovery.targets.flatMap((target) => [collectAccount(fetcher, target), ...target.regions.map((region) => collectRegion(fetcher, target, region))]));
+  const snapshots = [...fetcher.snapshots].sort(order);
+  return {
+    snapshots,
+    problems: [...discovery.problems, ...problemsOf(snapshots)],
+    stats: {
+      accounts: discovery.targets.length,
+      regions: discovery.targets.reduce((n, t) => n + t.regions.length, 0),
+      calls: discovery.calls + fetcher.calls,
+      retries: fetcher.retries,
+    },
+  };
+}
