@@ -2,7 +2,7 @@
 // params) however often the collectors ask, every page of a paginated listing, errors recorded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Fetcher } from "../src/aws/fetcher.js";
-import { getAccountPasswordPolicy, listMfaDevices, listUsers } from "../src/aws/operations.js";
+import { getAccountPasswordPolicy, listMfaDevices, listUsers } from "../src/aws/collectors/iam.js";
 import type { Target } from "../src/aws/targets.js";
 import { startSimulator } from "../testing/aws-sim/server.js";
 import type { Simulator } from "../testing/aws-sim/server.js";

@@ -1,13 +1,10 @@
 // SDK clients for one (account, region): created lazily, shared by every fetch there, all with
 // adaptive retries so that throttling slows the client down instead of failing the run.
-import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { EC2Client } from "@aws-sdk/client-ec2";
-import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { IAMClient } from "@aws-sdk/client-iam";
-import { KMSClient } from "@aws-sdk/client-kms";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { S3Client } from "@aws-sdk/client-s3";
-import { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { STSClientConfig } from "@aws-sdk/client-sts";
 
@@ -39,9 +36,12 @@ export function clientOptions(config: AwsClientConfig, region: string, credentia
   } as const;
 }
 
+/** An SDK v3 client class: every one takes the same base options. */
+export type ClientClass<C> = new (config: ReturnType<typeof clientOptions> & { forcePathStyle?: boolean }) => C;
+
 /** The clients of one account in one region ("global" means the home region, for IAM, Organizations, S3 ListBuckets). */
 export class ClientSet {
-  private readonly made = new Map<string, unknown>();
+  private readonly made = new Map<unknown, unknown>();
   private readonly options: ReturnType<typeof clientOptions>;
   /** True when an endpoint override is set: S3 then needs path-style addressing. */
   private readonly pathStyle: boolean;
@@ -51,21 +51,18 @@ export class ClientSet {
     this.pathStyle = config.endpoint !== undefined;
   }
 
-  private once<C>(name: string, make: () => C, is: (value: unknown) => value is C): C {
-    const existing = this.made.get(name);
-    if (is(existing)) return existing;
-    const client = make();
-    this.made.set(name, client);
+  /** The one client of `Client` for this account and region, made on first use. */
+  get<C extends object>(Client: ClientClass<C>): C {
+    const existing = this.made.get(Client);
+    if (existing instanceof Client) return existing;
+    const client = new Client(Client === S3Client || Client === S3ControlClient ? { ...this.options, forcePathStyle: this.pathStyle } : this.options);
+    this.made.set(Client, client);
     return client;
   }
 
-  sts = (): STSClient => this.once("sts", () => new STSClient(this.options), (c) => c instanceof STSClient);
-  ec2 = (): EC2Client => this.once("ec2", () => new EC2Client(this.options), (c) => c instanceof EC2Client);
-  iam = (): IAMClient => this.once("iam", () => new IAMClient(this.options), (c) => c instanceof IAMClient);
-  organizations = (): OrganizationsClient => this.once("organizations", () => new OrganizationsClient(this.options), (c) => c instanceof OrganizationsClient);
-  s3 = (): S3Client => this.once("s3", () => new S3Client({ ...this.options, forcePathStyle: this.pathStyle }), (c) => c instanceof S3Client);
-  kms = (): KMSClient => this.once("kms", () => new KMSClient(this.options), (c) => c instanceof KMSClient);
-  cloudtrail = (): CloudTrailClient => this.once("cloudtrail", () => new CloudTrailClient(this.options), (c) => c instanceof CloudTrailClient);
-  guardduty = (): GuardDutyClient => this.once("guardduty", () => new GuardDutyClient(this.options), (c) => c instanceof GuardDutyClient);
-  securityhub = (): SecurityHubClient => this.once("securityhub", () => new SecurityHubClient(this.options), (c) => c instanceof SecurityHubClient);
+  sts = (): STSClient => this.get(STSClient);
+  ec2 = (): EC2Client => this.get(EC2Client);
+  iam = (): IAMClient => this.get(IAMClient);
+  organizations = (): OrganizationsClient => this.get(OrganizationsClient);
+  s3 = (): S3Client => this.get(S3Client);
 }

@@ -1,7 +1,7 @@
 // collectAws: discover the accounts and regions, fan the collectors out over them under the limiter,
 // and return every snapshot with the problems met on the way (none of which aborts the run).
 import type { AwsClientConfig } from "./clients.js";
-import { collectAccount, collectRegion } from "./collectors.js";
+import { collectAccount, collectRegion } from "./collectors/index.js";
 import { Fetcher } from "./fetcher.js";
 import type { FetchProgress } from "./fetcher.js";
 import { defaultGlobalConcurrency, Limiter } from "./limiter.js";
@@ -62,7 +62,7 @@ export async function collectAws(options: CollectOptions): Promise<CollectResult
     ...(options.regions ? { regions: options.regions } : {}),
   });
   const fetcher = new Fetcher({ clientConfig, limiter: new Limiter(options.concurrency ?? defaultGlobalConcurrency), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  await Promise.all(discovery.targets.flatMap((target) => [collectAccount(fetcher, target), ...target.regions.map((region) => collectRegion(fetcher, target, region))]));
+  await Promise.all(discovery.targets.flatMap((target) => [...collectAccount(fetcher, target), ...target.regions.flatMap((region) => collectRegion(fetcher, target, region))]));
   const snapshots = [...fetcher.snapshots].sort(order);
   return {
     snapshots,

@@ -66,3 +66,11 @@ export function classifyError(code: string, message: string, region: string): Er
   if (absentCodes.has(code)) return "absent";
   return "error";
 }
+
+/** The pages of a snapshot read through `schema` (AWS responses are parsed at the edge); none on error. */
+export function readPages<T>(snapshot: Snapshot, schema: z.ZodType<T>): T[] {
+  return snapshot.error ? [] : snapshot.pages.flatMap((page) => {
+    const parsed = schema.safeParse(page);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

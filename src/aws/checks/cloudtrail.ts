@@ -1,6 +1,6 @@
 // Check over CloudTrail: each account records API activity in every region, with tamper evidence (A.8.15, A.8.16).
 import { z } from "zod";
-import { readPages } from "../collectors.js";
+import { readPages } from "../snapshot.js";
 import type { Check } from "./check.js";
 import { resultsFor } from "./check.js";
 import { accountsIn, isUsable, snapshotsOf, unreadable } from "./snapshot-query.js";

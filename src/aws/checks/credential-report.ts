@@ -1,6 +1,6 @@
 // Reading IAM's credential report (CSV, decoded to text by the collector) into one row per user.
 import { z } from "zod";
-import { readPages } from "../collectors.js";
+import { readPages } from "../snapshot.js";
 import type { Snapshot } from "../snapshot.js";
 
 const reportPage = z.object({ Content: z.string() });

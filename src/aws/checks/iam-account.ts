@@ -1,6 +1,6 @@
 // Checks over an account's IAM settings: the root user (A.8.2, A.8.5) and the password policy (A.5.17).
 import { z } from "zod";
-import { readPages } from "../collectors.js";
+import { readPages } from "../snapshot.js";
 import type { Snapshot } from "../snapshot.js";
 import type { Check, CheckResult } from "./check.js";
 import { resultsFor } from "./check.js";

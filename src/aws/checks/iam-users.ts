@@ -1,6 +1,6 @@
 // Checks over IAM users: console passwords protected by MFA, and access keys rotated (A.5.17, A.8.5).
 import { z } from "zod";
-import { readPages } from "../collectors.js";
+import { readPages } from "../snapshot.js";
 import type { Snapshot } from "../snapshot.js";
 import type { Check, CheckResult } from "./check.js";
 import { resultsFor } from "./check.js";

@@ -1,6 +1,6 @@
 // Check over KMS: customer managed symmetric keys rotate their key material yearly (A.8.24).
 import { z } from "zod";
-import { readPages } from "../collectors.js";
+import { readPages } from "../snapshot.js";
 import type { Check } from "./check.js";
 import { resultsFor } from "./check.js";
 import { isUsable, snapshotsOf, stringParam, unreadable } from "./snapshot-query.js";

@@ -1,6 +1,6 @@
 // Check over S3 buckets: each bucket blocks public access with all four settings (A.8.3, A.8.12).
 import { z } from "zod";
-import { readPages } from "../collectors.js";
+import { readPages } from "../snapshot.js";
 import type { Check, CheckResult } from "./check.js";
 import { resultsFor } from "./check.js";
 import { accountsIn, hasFailed, isUsable, snapshotsOf, stringParam, unreadable } from "./snapshot-query.js";

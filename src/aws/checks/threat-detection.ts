@@ -1,7 +1,7 @@
 // Checks that AWS's threat detection services run in every collected region: GuardDuty (A.8.16,
 // A.5.7) and Security Hub (A.5.36, A.8.16).
 import { z } from "zod";
-import { readPages } from "../collectors.js";
+import { readPages } from "../snapshot.js";
 import type { Snapshot } from "../snapshot.js";
 import type { Check, CheckResult } from "./check.js";
 import { resultsFor } from "./check.js";

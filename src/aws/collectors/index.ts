@@ -1,0 +1,25 @@
+// Every collector in one list, and running them for an account: the account-scoped ones once (region
+// "global"), the regional ones in each of the target's regions.
+import type { Fetcher } from "../fetcher.js";
+import type { Target } from "../targets.js";
+import { cloudtrailCollector } from "./cloudtrail.js";
+import type { Collector } from "./collector.js";
+import { guarddutyCollector } from "./guardduty.js";
+import { iamCollector } from "./iam.js";
+import { kmsCollector } from "./kms.js";
+import { s3Collector } from "./s3.js";
+import { securityhubCollector } from "./securityhub.js";
+
+export type { Collector } from "./collector.js";
+
+export const collectors: readonly Collector[] = [iamCollector, s3Collector, cloudtrailCollector, kmsCollector, guarddutyCollector, securityhubCollector];
+
+/** Global services, once per account. */
+export function collectAccount(fetcher: Fetcher, target: Target, list: readonly Collector[] = collectors): Promise<void>[] {
+  return list.filter((c) => c.scope === "account").map((c) => c.collect(fetcher, target, "global"));
+}
+
+/** Regional services in one enabled region of an account. */
+export function collectRegion(fetcher: Fetcher, target: Target, region: string, list: readonly Collector[] = collectors): Promise<void>[] {
+  return list.filter((c) => c.scope === "region").map((c) => c.collect(fetcher, target, region));
+}
