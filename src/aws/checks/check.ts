@@ -17,6 +17,11 @@ export interface CheckResult {
   resource: string;
   status: CheckStatus;
   detail: string;
+  /**
+   * The Annex A controls this one result bears on, when narrower than the check's own list: a Security
+   * Hub or Config finding maps to the controls of its FSBP/CIS control id or rule, not to all of them.
+   */
+  controls?: readonly string[];
 }
 
 export interface Check {
@@ -35,12 +40,13 @@ export interface Check {
 
 /** A result factory bound to one check, so that each result names its check. */
 export function resultsFor(checkId: string) {
-  return (account: string, region: string, resource: string, status: CheckStatus, detail: string): CheckResult => ({
+  return (account: string, region: string, resource: string, status: CheckStatus, detail: string, controls?: readonly string[]): CheckResult => ({
     checkId,
     account,
     region,
     resource,
     status,
     detail,
+    ...(controls ? { controls } : {}),
   });
 }

@@ -18,11 +18,11 @@ import {
   publicAccessBlock,
   trails,
 } from "./test-snapshots.js";
+import type { CheckFixture } from "./test-snapshots.js";
 
 const goodRoot = { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 };
 
-/** [check id, a fixture every resource of which passes, a fixture with at least one failing resource]. */
-const fixtures: readonly (readonly [string, Snapshot[], Snapshot[]])[] = [
+const coreFixtures: readonly CheckFixture[] = [
   [
     "iam-user-console-mfa",
     [credentialReport([{ user: "alice", password: true, mfa: true }, { user: "deploy-bot", password: false, mfa: false }])],
@@ -50,6 +50,9 @@ const fixtures: readonly (readonly [string, Snapshot[], Snapshot[]])[] = [
   ["guardduty-enabled", [detectors("eu-west-1", ["d1"]), detectors("us-east-1", ["d2"])], [detectors("eu-west-1", ["d1"]), detectors("us-east-1", [])]],
   ["securityhub-enabled", [hub("eu-west-1")], [hub("eu-west-1"), failed("securityhub", "DescribeHub", "not-enabled", "InvalidAccessException", { region: "us-east-1" })]],
 ];
+
+/** Every check's passing and failing fixture: the first ten here, the others beside their checks. */
+const fixtures: readonly CheckFixture[] = [...coreFixtures];
 
 function check(id: string) {
   const found = awsChecks.find((c) => c.id === id);

@@ -3,6 +3,9 @@
 import type { ErrorKind, Snapshot } from "../snapshot.js";
 
 export const account = "111111111111";
+
+/** [check id, snapshots every resource of which passes, snapshots with at least one failing resource]. */
+export type CheckFixture = readonly [string, Snapshot[], Snapshot[]];
 export const collectedAt = "2026-06-01T00:00:00.000Z";
 
 interface Where {
