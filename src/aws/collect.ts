@@ -1,7 +1,8 @@
 // collectAws: discover the accounts and regions, fan the collectors out over them under the limiter,
 // and return every snapshot with the problems met on the way (none of which aborts the run).
 import type { AwsClientConfig } from "./clients.js";
-import { collectAccount, collectRegion } from "./collectors/index.js";
+import { collectAccount, collectRegion, collectors } from "./collectors/index.js";
+import type { Collector } from "./collectors/index.js";
 import { Fetcher } from "./fetcher.js";
 import type { FetchProgress } from "./fetcher.js";
 import { defaultGlobalConcurrency, Limiter } from "./limiter.js";
@@ -17,6 +18,8 @@ export interface CollectOptions {
   /** In-flight requests across the run (default 64); per-service limits apply beneath it. */
   concurrency?: number;
   onProgress?: (progress: FetchProgress) => void;
+  /** The collectors to run (default: all). */
+  collectors?: readonly Collector[];
 }
 
 export interface CollectResult {
@@ -61,8 +64,9 @@ export async function collectAws(options: CollectOptions): Promise<CollectResult
     ...(options.accounts ? { accounts: options.accounts } : {}),
     ...(options.regions ? { regions: options.regions } : {}),
   });
+  const list = options.collectors ?? collectors;
   const fetcher = new Fetcher({ clientConfig, limiter: new Limiter(options.concurrency ?? defaultGlobalConcurrency), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  await Promise.all(discovery.targets.flatMap((target) => [...collectAccount(fetcher, target), ...target.regions.flatMap((region) => collectRegion(fetcher, target, region))]));
+  await Promise.all(discovery.targets.flatMap((target) => [...collectAccount(fetcher, target, list), ...target.regions.flatMap((region) => collectRegion(fetcher, target, region, list))]));
   const snapshots = [...fetcher.snapshots].sort(order);
   return {
     snapshots,
