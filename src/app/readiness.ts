@@ -35,6 +35,7 @@ import {
   trainingCourses,
   trainingRecords,
 } from "../store/schema/index.js";
+import { latestControlCheckResults } from "./collection.js";
 import { loadRisks, loadTreatmentActions } from "./risks.js";
 import { loadStoredSoaRows } from "./soa.js";
 import type { Workspace } from "./workspaces.js";
@@ -42,7 +43,7 @@ import type { Workspace } from "./workspaces.js";
 export interface SnapshotOptions {
   /** The day readiness is judged on; default now. */
   asOf?: Date;
-  /** Latest results of automated checks, when the caller has them. */
+  /** Results of automated checks; default: the latest collection run's (up to `asOf`). */
   checkResults?: readonly CheckResultView[];
 }
 
@@ -87,6 +88,7 @@ export async function loadWorkspaceSnapshot(db: Db, ws: Workspace, options: Snap
   const asOf = options.asOf ?? new Date();
   const today = isoDay(asOf);
   const id = ws.id;
+  const checkResults = options.checkResults ?? (await latestControlCheckResults(db, ws, asOf));
   const [
     [scopeRow],
     [scopeChanged],
@@ -236,7 +238,7 @@ export async function loadWorkspaceSnapshot(db: Db, ws: Workspace, options: Snap
     risks,
     evidence: soaEvidence,
     asOf,
-    ...(options.checkResults ? { checkResults: options.checkResults } : {}),
+    checkResults,
   });
   const versionsByDocument = new Map<string, DocumentVersionView[]>();
   for (const { documentId, ...version } of documentVersionRows) {
@@ -272,7 +274,7 @@ export async function loadWorkspaceSnapshot(db: Db, ws: Workspace, options: Snap
     activities: activityRows,
     suppliers: supplierRows,
     evidence: evidenceRows,
-    ...(options.checkResults ? { checkResults: options.checkResults } : {}),
+    checkResults,
   };
 }
 

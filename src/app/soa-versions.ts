@@ -27,6 +27,7 @@ function entryJson(entry: SoaEntry): JsonObject {
     ...entry,
     reasons: entry.reasons.map((r): JsonObject => (r.ref ? { kind: r.kind, ref: r.ref } : { kind: r.kind })),
     evidence: entry.evidence.map((e) => ({ id: e.id, collectedAt: e.collectedAt.toISOString(), fresh: e.fresh })),
+    automatedChecks: entry.automatedChecks ? { ...entry.automatedChecks, collectedAt: entry.automatedChecks.collectedAt.toISOString() } : null,
   };
 }
 

@@ -23,6 +23,7 @@ import {
 import type { Db, Tx } from "../store/open.js";
 import { controlImplementations, evidenceRecords, ownControls, people } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
+import { latestControlCheckResults } from "./collection.js";
 import { loadPersonDirectory } from "./people.js";
 import { compareIds } from "./registers.js";
 import { loadRisks } from "./risks.js";
@@ -31,7 +32,7 @@ import type { Workspace } from "./workspaces.js";
 export interface LoadSoaOptions {
   /** The day the SoA is read as of (evidence freshness); default now. */
   asOf?: Date;
-  /** Results of automated checks, when the caller has them. */
+  /** Results of automated checks; default: the latest collection run's (up to `asOf`). */
   checkResults?: readonly CheckResult[];
   freshnessDays?: number;
 }
@@ -78,7 +79,8 @@ export async function loadStoredSoaRows(db: Db, workspace: Workspace): Promise<S
 
 /** Every control's SoA entry (93 Annex A, then the own controls), derived as of `options.asOf`. */
 export async function loadStatementOfApplicability(db: Db, workspace: Workspace, options: LoadSoaOptions = {}): Promise<SoaEntry[]> {
-  const [own, stored, risks, evidence] = await Promise.all([
+  const asOf = options.asOf ?? new Date();
+  const [own, stored, risks, evidence, checkResults] = await Promise.all([
     listOwnControls(db, workspace),
     loadStoredSoaRows(db, workspace),
     loadRisks(db, workspace),
@@ -86,14 +88,15 @@ export async function loadStatementOfApplicability(db: Db, workspace: Workspace,
       .select({ id: evidenceRecords.id, controlIds: evidenceRecords.controlIds, collectedAt: evidenceRecords.collectedAt })
       .from(evidenceRecords)
       .where(eq(evidenceRecords.workspaceId, workspace.id)),
+    options.checkResults ?? latestControlCheckResults(db, workspace, asOf),
   ]);
   return deriveStatementOfApplicability({
     controls: soaControls(own),
     stored,
     risks,
     evidence,
-    asOf: options.asOf ?? new Date(),
-    ...(options.checkResults ? { checkResults: options.checkResults } : {}),
+    asOf,
+    checkResults,
     ...(options.freshnessDays !== undefined ? { freshnessDays: options.freshnessDays } : {}),
   });
 }
@@ -130,7 +133,8 @@ const clean = (text: string | null | undefined) => {
  * derived from evidence and checks unless a reason for the override is given.
  */
 export async function setSoaEntry(tx: Tx, workspace: Workspace, controlId: string, changes: SoaChanges, context: { actor: string; asOf?: Date; checkResults?: readonly CheckResult[] }): Promise<SoaEntry> {
-  const loadOptions: LoadSoaOptions = { ...(context.asOf ? { asOf: context.asOf } : {}), ...(context.checkResults ? { checkResults: context.checkResults } : {}) };
+  const checkResults = context.checkResults ?? (await latestControlCheckResults(tx, workspace, context.asOf ?? new Date()));
+  const loadOptions: LoadSoaOptions = { ...(context.asOf ? { asOf: context.asOf } : {}), checkResults };
   const current = await getSoaEntry(tx, workspace, controlId, loadOptions);
   const where = and(eq(controlImplementations.workspaceId, workspace.id), eq(controlImplementations.controlId, controlId));
   const [before] = await tx.select().from(controlImplementations).where(where);
@@ -170,7 +174,7 @@ export async function setSoaEntry(tx: Tx, workspace: Workspace, controlId: strin
       applicability,
       storedStatus: status,
       overrideReason: null,
-      checks: (context.checkResults ?? []).filter((c) => c.controlId === controlId),
+      checks: checkResults.filter((c) => c.controlId === controlId),
       hasFreshEvidence: current.evidence.some((e) => e.fresh),
     });
     if (status !== null && outcome.source === "derived" && outcome.status !== status && !reason) {

@@ -8,6 +8,7 @@ import type { FetchProgress } from "./fetcher.js";
 import { defaultGlobalConcurrency, Limiter } from "./limiter.js";
 import type { Problem, Snapshot } from "./snapshot.js";
 import { discoverTargets } from "./targets.js";
+import type { Target } from "./targets.js";
 
 export interface CollectOptions {
   clientConfig: AwsClientConfig;
@@ -15,7 +16,7 @@ export interface CollectOptions {
   roleName: string;
   accounts?: string[];
   regions?: string[];
-  /** In-flight requests across the run (default 64); per-service limits apply beneath it. */
+  /** In-flight requests across the run (default 256); each (account, region, service) is paced beneath it. */
   concurrency?: number;
   onProgress?: (progress: FetchProgress) => void;
   /** The collectors to run (default: all). */
@@ -23,6 +24,8 @@ export interface CollectOptions {
 }
 
 export interface CollectResult {
+  /** The account the run's own credentials belong to. */
+  caller: string;
   snapshots: Snapshot[];
   problems: Problem[];
   stats: {
@@ -57,18 +60,32 @@ function problemsOf(snapshots: Snapshot[]): Problem[] {
 
 export async function collectAws(options: CollectOptions): Promise<CollectResult> {
   const { clientConfig } = options;
+  const list = options.collectors ?? collectors;
+  const limiter = new Limiter({ globalConcurrency: options.concurrency ?? defaultGlobalConcurrency });
+  const fetcher = new Fetcher({ clientConfig, limiter, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  // Each account's collection starts as soon as discovery knows it; a collector that throws still
+  // fails the run, once every other has finished.
+  const started: Promise<unknown>[] = [];
+  const collect = (target: Target) => {
+    const work = Promise.all([...collectAccount(fetcher, target, list), ...target.regions.flatMap((region) => collectRegion(fetcher, target, region, list))]);
+    work.catch(() => undefined);
+    started.push(work);
+  };
   const discovery = await discoverTargets({
     clientConfig,
     org: options.org,
     roleName: options.roleName,
+    limiter,
+    onTarget: collect,
     ...(options.accounts ? { accounts: options.accounts } : {}),
     ...(options.regions ? { regions: options.regions } : {}),
   });
-  const list = options.collectors ?? collectors;
-  const fetcher = new Fetcher({ clientConfig, limiter: new Limiter(options.concurrency ?? defaultGlobalConcurrency), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  await Promise.all(discovery.targets.flatMap((target) => [...collectAccount(fetcher, target, list), ...target.regions.flatMap((region) => collectRegion(fetcher, target, region, list))]));
+  const settled = await Promise.allSettled(started);
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
   const snapshots = [...fetcher.snapshots].sort(order);
   return {
+    caller: discovery.caller,
     snapshots,
     problems: [...discovery.problems, ...problemsOf(snapshots)],
     stats: {

@@ -1,6 +1,7 @@
 // "Fetch once": runs each distinct request (account, region, service, operation, params) at most once
-// per run under the limiter, pages through it, and records the raw result as a Snapshot.
-import { ClientSet } from "./clients.js";
+// per run, pages through it with every HTTP attempt paced by the limiter, and records the raw result
+// as a Snapshot.
+import { ClientSet, resolveRegion } from "./clients.js";
 import type { AwsClientConfig } from "./clients.js";
 import { Limiter } from "./limiter.js";
 import { canonicalJson } from "../domain/canonical-json.js";
@@ -54,16 +55,19 @@ export class Fetcher {
     const key = `${target.account}|${region}|${op.service}|${op.operation}|${canonicalJson(params)}`;
     const existing = this.memo.get(key);
     if (existing) return existing;
-    const made = this.limiter.run(target.account, region, op.service, () => this.request(target, region, op, params));
+    const made = this.request(target, region, op, params);
     this.memo.set(key, made);
     return made;
   }
 
-  private clientsFor(target: Target, region: string): ClientSet {
-    const key = `${target.account}|${region}`;
+  /** One client set per (account, region, service): its attempts draw on that bucket of the limiter. */
+  private clientsFor(target: Target, region: string, service: string): ClientSet {
+    const key = `${target.account}|${region}|${service}`;
     let set = this.clientSets.get(key);
     if (!set) {
-      set = new ClientSet(this.options.clientConfig, region, target.credentials);
+      const { clientConfig } = this.options;
+      const bucketRegion = resolveRegion(clientConfig, region);
+      set = new ClientSet(clientConfig, region, target.credentials, (send) => this.limiter.attempt(target.account, bucketRegion, service, send));
       this.clientSets.set(key, set);
     }
     return set;
@@ -72,7 +76,7 @@ export class Fetcher {
   private async request<P extends Record<string, unknown>>(target: Target, region: string, op: Operation<P>, params: P): Promise<Snapshot> {
     const snapshot: Snapshot = { account: target.account, region, service: op.service, operation: op.operation, params, collectedAt: new Date().toISOString(), pages: [] };
     try {
-      const result = op.run(this.clientsFor(target, region), params);
+      const result = op.run(this.clientsFor(target, region, op.service), params);
       const pages = Symbol.asyncIterator in result ? result : await result;
       for await (const { $metadata, ...output } of pages) {
         this.count($metadata.attempts ?? 1);

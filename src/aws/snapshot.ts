@@ -43,7 +43,7 @@ const awsError = z.object({
 const throttlingCodes = new Set(["Throttling", "ThrottlingException", "ThrottledException", "RequestLimitExceeded", "TooManyRequestsException", "SlowDown", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceededException"]);
 const invalidTokenCodes = new Set(["AuthFailure", "InvalidClientTokenId", "UnrecognizedClientException"]);
 /** The thing asked about is not configured: a finding for the checks, not a collection problem. */
-const absentCodes = new Set(["NoSuchEntity", "NoSuchEntityException", "NoSuchPublicAccessBlockConfiguration", "NoSuchBucketPolicy", "ServerSideEncryptionConfigurationNotFoundError", "TrailNotFoundException", "ReportNotPresent"]);
+const absentCodes = new Set(["NoSuchEntity", "NoSuchEntityException", "NoSuchPublicAccessBlockConfiguration", "NoSuchBucketPolicy", "ServerSideEncryptionConfigurationNotFoundError", "TrailNotFoundException", "ReportNotPresent", "NoSuchLifecycleConfiguration", "AWSOrganizationsNotInUseException"]);
 
 /** The error's code and message, and the SDK's attempt count when it carries one. */
 export function describeError(error: unknown): { code: string; message: string; attempts: number } {

@@ -3,8 +3,9 @@
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { paginateListAccounts } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { ClientSet, defaultRegion } from "./clients.js";
+import { ClientSet, resolveRegion } from "./clients.js";
 import type { AwsClientConfig, AwsCredentials } from "./clients.js";
+import type { Limiter } from "./limiter.js";
 import { classifyError, describeError } from "./snapshot.js";
 import type { Problem } from "./snapshot.js";
 
@@ -26,6 +27,10 @@ export interface DiscoverOptions {
   /** These regions in every account instead of each account's enabled regions. */
   regions?: string[];
   roleName: string;
+  /** Paces discovery's requests with the collection's (its STS and EC2 buckets are the same ones). */
+  limiter?: Limiter;
+  /** Called with each target as soon as it is known, so that its collection need not wait for the others'. */
+  onTarget?: (target: Target) => void;
 }
 
 export interface Discovery {
@@ -65,24 +70,32 @@ async function listOrganizationAccounts(base: ClientSet): Promise<{ id: string; 
   return accounts;
 }
 
-async function enabledRegions(config: AwsClientConfig, credentials: AwsCredentials | undefined): Promise<string[]> {
-  const { Regions } = await new ClientSet(config, config.region ?? defaultRegion, credentials).ec2().send(new DescribeRegionsCommand({}));
+/** The clients of one account for one service in the home region, paced when a limiter is given. */
+function clientsOf(options: DiscoverOptions, account: string, service: string, credentials: AwsCredentials | undefined): ClientSet {
+  const { clientConfig, limiter } = options;
+  const region = resolveRegion(clientConfig, "global");
+  return new ClientSet(clientConfig, region, credentials, limiter ? (send) => limiter.attempt(account, region, service, send) : undefined);
+}
+
+async function enabledRegions(ec2: ClientSet): Promise<string[]> {
+  const { Regions } = await ec2.ec2().send(new DescribeRegionsCommand({}));
   return (Regions ?? []).flatMap((r) => (r.RegionName ? [r.RegionName] : [])).sort();
 }
 
 /** The accounts and regions to collect from; per-account failures become problems, never exceptions. */
 export async function discoverTargets(options: DiscoverOptions): Promise<Discovery> {
   const { clientConfig, roleName } = options;
-  const base = new ClientSet(clientConfig, clientConfig.region ?? defaultRegion, clientConfig.credentials);
-  const identity = await base.sts().send(new GetCallerIdentityCommand({}));
+  // One unpaced request: until it answers, the limiter cannot know whose buckets to draw on.
+  const identity = await new ClientSet(clientConfig, "global", clientConfig.credentials).sts().send(new GetCallerIdentityCommand({}));
   const caller = identity.Account ?? "";
+  const base = clientsOf(options, caller, "sts", clientConfig.credentials);
   let calls = 1;
   const problems: Problem[] = [];
   let accounts: { id: string; name?: string }[] = (options.accounts ?? [caller]).map((id) => ({ id }));
   if (options.org) {
     calls += 1;
     try {
-      const all = await listOrganizationAccounts(base);
+      const all = await listOrganizationAccounts(clientsOf(options, caller, "organizations", clientConfig.credentials));
       accounts = options.accounts ? all.filter((a) => options.accounts?.includes(a.id)) : all;
     } catch (error) {
       const { code, message } = describeError(error);
@@ -91,6 +104,10 @@ export async function discoverTargets(options: DiscoverOptions): Promise<Discove
       accounts = [{ id: caller }];
     }
   }
+  const found = (target: Target): Target => {
+    options.onTarget?.(target);
+    return target;
+  };
   const targets = await Promise.all(
     accounts.map(async ({ id, name }): Promise<Target | undefined> => {
       const via = id === caller ? "base" : "assume-role";
@@ -107,14 +124,14 @@ export async function discoverTargets(options: DiscoverOptions): Promise<Discove
         let regions = options.regions;
         if (!regions) {
           calls += 1;
-          regions = await enabledRegions(clientConfig, credentials);
+          regions = await enabledRegions(clientsOf(options, id, "ec2", credentials));
         }
-        return { account: id, ...(name ? { name } : {}), via, credentials, regions };
+        return found({ account: id, ...(name ? { name } : {}), via, credentials, regions });
       } catch (error) {
         const { code, message } = describeError(error);
         const kind = classifyError(code, message, "global");
         problems.push({ account: id, service: step === "AssumeRole" ? "sts" : "ec2", operation: step, kind: kind === "absent" ? "error" : kind, message: `${code}: ${message}` });
-        return step === "DescribeRegions" ? { account: id, ...(name ? { name } : {}), via, credentials, regions: [] } : undefined;
+        return step === "DescribeRegions" ? found({ account: id, ...(name ? { name } : {}), via, credentials, regions: [] }) : undefined;
       }
     }),
   );

@@ -1,4 +1,5 @@
 // The `isms` command tree: global options and one module per command group.
+import { registerCollectCommands } from "./collect.js";
 import { Command } from "commander";
 import { registerAssetCommands } from "./assets.js";
 import { registerCatalogCommands } from "./catalog/index.js";
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerRiskCommands(program);
   registerSoaCommands(program);
   registerReadinessCommand(program);
+  registerCollectCommands(program);
   registerTransferCommands(program);
   registerCatalogCommands(program);
   registerDemoCommand(program);

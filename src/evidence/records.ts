@@ -56,32 +56,51 @@ export interface RecordedEvidence {
 
 /** Stores the content and records it in the workspace within `tx`. Secrets never reach the blob. */
 export async function recordEvidence(tx: Tx, ws: EvidenceWorkspace, blobs: BlobStore, input: EvidenceInput): Promise<RecordedEvidence> {
-  const parsed = evidenceInputSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidInputError(
-      "evidence record",
-      parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-    );
-  }
-  const { kind, title, controlIds, source, collectedAt, period } = parsed.data;
-  const { bytes, mediaType, redactedPaths } = evidenceBytes(input.content, parsed.data.mediaType);
-  const blob = await blobs.put(bytes);
+  const [recorded] = await recordEvidenceBatch(tx, ws, blobs, [input]);
+  if (!recorded) throw new Error("evidence was not recorded");
+  return recorded;
+}
 
-  // One writer per workspace picks the next id, so concurrent collectors never take the same one.
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at 11 columns a row. */
+const insertChunk = 1_000;
+
+/**
+ * Records many pieces of evidence at once (a collection run's snapshots and check results), with
+ * consecutive ids, in the order given. Every input is validated before anything is stored.
+ */
+export async function recordEvidenceBatch(tx: Tx, ws: EvidenceWorkspace, blobs: BlobStore, inputs: readonly EvidenceInput[]): Promise<RecordedEvidence[]> {
+  const parsed = inputs.map((input, index) => {
+    const result = evidenceInputSchema.safeParse(input);
+    if (!result.success) {
+      const where = inputs.length > 1 ? `evidence record ${index + 1} of ${inputs.length}` : "evidence record";
+      throw new InvalidInputError(
+        where,
+        result.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      );
+    }
+    return { data: result.data, content: input.content };
+  });
+  const stored = await Promise.all(
+    parsed.map(async ({ data, content }) => {
+      const { bytes, mediaType, redactedPaths } = evidenceBytes(content, data.mediaType);
+      return { data, mediaType, redactedPaths, blob: await blobs.put(bytes) };
+    }),
+  );
+
+  // One writer per workspace picks the next ids, so concurrent collectors never take the same one.
   await tx.execute(sql`select pg_advisory_xact_lock(7365002, hashtext(${ws.id}))`);
   const [highest] = await tx
     .select({ n: sql<number | null>`max(substring(${evidenceRecords.id} from '^E-([0-9]+)$')::integer)` })
     .from(evidenceRecords)
     .where(eq(evidenceRecords.workspaceId, ws.id));
-  const id = `E-${String((highest?.n ?? 0) + 1).padStart(3, "0")}`;
-
-  const recordSource: EvidenceSource = { ...withoutUndefined(source), kind: source.kind, mediaType, size: blob.size };
-  if (redactedPaths.length > 0) recordSource.redactedPaths = redactedPaths;
-  const [record] = await tx
-    .insert(evidenceRecords)
-    .values({
+  const first = (highest?.n ?? 0) + 1;
+  const values = stored.map(({ data, mediaType, redactedPaths, blob }, index) => {
+    const { kind, title, controlIds, source, collectedAt, period } = data;
+    const recordSource: EvidenceSource = { ...withoutUndefined(source), kind: source.kind, mediaType, size: blob.size };
+    if (redactedPaths.length > 0) recordSource.redactedPaths = redactedPaths;
+    return {
       workspaceId: ws.id,
-      id,
+      id: `E-${String(first + index).padStart(3, "0")}`,
       kind,
       title: title ?? null,
       controlIds,
@@ -91,10 +110,17 @@ export async function recordEvidence(tx: Tx, ws: EvidenceWorkspace, blobs: BlobS
       periodEnd: period?.end ?? null,
       sha256: blob.sha256,
       path: blob.path,
-    })
-    .returning();
-  if (!record) throw new Error(`evidence ${id} was not inserted`);
-  return { record, reused: blob.reused, redactedPaths };
+    };
+  });
+  const records: EvidenceRecord[] = [];
+  for (let i = 0; i < values.length; i += insertChunk) records.push(...(await tx.insert(evidenceRecords).values(values.slice(i, i + insertChunk)).returning()));
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return values.map((v, index) => {
+    const record = byId.get(v.id);
+    const item = stored[index];
+    if (!record || !item) throw new Error(`evidence ${v.id} was not inserted`);
+    return { record, reused: item.blob.reused, redactedPaths: item.redactedPaths };
+  });
 }
 
 /** The bytes to store: JSON redacted and canonical; bytes as given unless their media type says JSON. */

@@ -168,11 +168,15 @@ export interface EvidenceView {
   collectedAt: Date;
 }
 
-/** The latest result of one automated check for one control (from AWS collection). */
+/** The latest verdict of one automated check on one resource, under one control (from AWS collection). */
 export interface CheckResultView {
-  checkId: string;
+  checkId?: string | undefined;
   controlId: string;
   passed: boolean;
+  account?: string | undefined;
+  region?: string | undefined;
+  resource?: string | undefined;
+  detail?: string | undefined;
 }
 
 export interface WorkspaceSnapshot {

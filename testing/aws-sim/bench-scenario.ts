@@ -63,6 +63,8 @@ export async function generateBenchScenario(shape: BenchShape): Promise<Scenario
   return parseScenario(
     {
       name: `bench-${shape.accounts}x${shape.regions}x${shape.resources}`,
+      // The organization has exactly R regions enabled, so that a run collects N × R (account, region) pairs.
+      regions: { default: regions, optIn: [] },
       organization: { id: "o-benchmark01", managementAccount: management, root: "r-bnch", organizationalUnits: [{ id: "ou-bnch-workloads", name: "Workloads" }] },
       accounts,
       identities: [{ ...benchKey, account: management, principal: `arn:aws:iam::${management}:user/isms-collector` }],

@@ -84,29 +84,74 @@ export function pageChains(calls: readonly CallRecord[]): number[] {
   return chains;
 }
 
+/** What bounds a run: the slowest rate-limited bucket or the longest chain of pages. */
+export interface Bound {
+  ms: number;
+  /** "bucket 123456789012 us-east-1 iam: 206 calls" or "chain of 5 pages: organizations ListAccounts". */
+  what: string;
+}
+
 /**
  * The least wall time (ms) a run that made `calls` could have taken, counting only calls the
- * service answered (not those a fault answered). With L = the fixed latency:
+ * service answered (not those a fault answered), and what sets it. With L = the fixed latency:
  *   bucket b (account, region, service) with n_b calls and limit {rate, burst}: max(0, n_b − burst) / rate · 1000 + L
  *   pagination chain of p pages: p · L
  *   lower bound = the largest of these (0 without calls). Jitter only adds time, so it is ignored.
  */
-export function lowerBoundMs(calls: readonly CallRecord[], faults: Faults = {}): number {
+export function lowerBound(calls: readonly CallRecord[], faults: Faults = {}): Bound {
   const answered = calls.filter((c) => !c.faulted);
-  if (answered.length === 0) return 0;
+  if (answered.length === 0) return { ms: 0, what: "no calls" };
   const latency = faults.latency?.fixedMs ?? 0;
   const perBucket = new Map<string, { service: string; n: number }>();
   for (const c of answered) {
-    const key = `${c.accountId}|${c.region}|${c.service}`;
+    const key = `${c.accountId} ${c.region} ${c.service}`;
     const bucket = perBucket.get(key) ?? { service: c.service, n: 0 };
     bucket.n += 1;
     perBucket.set(key, bucket);
   }
-  let bound = latency;
-  for (const { service, n } of perBucket.values()) {
+  let bound: Bound = { ms: latency, what: "one call's latency" };
+  for (const [key, { service, n }] of perBucket) {
     const limit = rateLimitFor(faults, service);
-    if (limit) bound = Math.max(bound, (Math.max(0, n - limit.burst) / limit.rate) * 1000 + latency);
+    const ms = limit ? (Math.max(0, n - limit.burst) / limit.rate) * 1000 + latency : latency;
+    if (ms > bound.ms) bound = { ms, what: `bucket ${key}: ${n} calls` };
   }
-  for (const pages of pageChains(answered)) bound = Math.max(bound, pages * latency);
+  const chains = pageChains(answered);
+  const longest = chains.reduce((most, pages) => Math.max(most, pages), 0);
+  if (longest * latency > bound.ms) bound = { ms: longest * latency, what: `chain of ${longest} pages` };
   return bound;
+}
+
+export function lowerBoundMs(calls: readonly CallRecord[], faults: Faults = {}): number {
+  return lowerBound(calls, faults).ms;
+}
+
+/** Error codes the simulator's token buckets answer with, per protocol (aws-errors.ts `throttled`). */
+export const throttlingErrors = new Set(["Throttling", "ThrottlingException", "RequestLimitExceeded", "SlowDown"]);
+
+export interface CallSummary {
+  calls: number;
+  /** Calls identical to an earlier answered one: requests a collector need not have made. */
+  identicalRepeated: number;
+  /** Calls a token bucket refused. */
+  throttled: number;
+  /** The same, per service ("iam": 3). */
+  throttledBy: Record<string, number>;
+  /** Calls the fault engine answered with a 5xx. */
+  serverErrors: number;
+  bound: Bound;
+}
+
+export function summarizeCalls(calls: readonly CallRecord[], faults: Faults = {}): CallSummary {
+  const faulted = calls.filter((c) => c.faulted);
+  const throttled = faulted.filter((c) => c.error !== undefined && throttlingErrors.has(c.error));
+  const throttledBy: Record<string, number> = {};
+  for (const c of throttled) throttledBy[c.service] = (throttledBy[c.service] ?? 0) + 1;
+  return {
+    calls: calls.length,
+    identicalRepeated: calls.filter((c) => c.duplicateOf !== undefined).length,
+    throttled: throttled.length,
+    throttledBy,
+    serverErrors: faulted.length - throttled.length,
+    bound: lowerBound(calls, faults),
+  };
 }

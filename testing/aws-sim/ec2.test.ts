@@ -1,7 +1,8 @@
 // The simulated EC2 through the real SDK client: pagination with MaxResults/NextToken, retry on
-// RequestLimitExceeded, an SCP's UnauthorizedOperation, regions and opt-in, and snapshot sharing.
+// RequestLimitExceeded, an SCP's UnauthorizedOperation, regions and opt-in, snapshot sharing and a
+// default security group that admits its own members.
 import {
-  DescribeFlowLogsCommand, DescribeRegionsCommand, DescribeSecurityGroupsCommand, DescribeSnapshotAttributeCommand, DescribeVpcsCommand, EC2Client,
+  DescribeFlowLogsCommand, DescribeRegionsCommand, DescribeSecurityGroupsCommand, DescribeSnapshotAttributeCommand, DescribeSnapshotsCommand, DescribeVpcsCommand, EC2Client,
   GetEbsEncryptionByDefaultCommand, paginateDescribeSnapshots,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,8 +21,11 @@ async function ec2Scenario(): Promise<ReturnType<typeof parseScenario>> {
     ebsEncryptionByDefault: false,
     vpcs: [{ id: "vpc-0a000001", cidr: "10.0.0.0/16" }, { id: "vpc-0a000002", cidr: "10.1.0.0/16" }],
     flowLogs: [{ id: "fl-0a000001", resourceId: "vpc-0a000001", logGroupName: "/vpc/flow" }],
-    securityGroups: [{ id: "sg-0a000001", name: "ssh-open", vpcId: "vpc-0a000001", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["0.0.0.0/0"] }] }],
-    snapshots: [1, 2, 3, 4, 5, 6].map((n) => snapshot(n)).concat([snapshot(7, { public: true, sharedWith: ["333333333333"] })]),
+    securityGroups: [
+      { id: "sg-0a000001", name: "ssh-open", vpcId: "vpc-0a000001", ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["0.0.0.0/0"] }] },
+      { id: "sg-0a000002", name: "default", vpcId: "vpc-0a000001", ingress: [{ protocol: "-1", groupIds: ["sg-0a000002"] }] },
+    ],
+    snapshots: [1, 2, 3, 4, 5, 6].map((n) => snapshot(n)).concat([snapshot(7, { public: true, sharedWith: ["333333333333"] }), snapshot(8, { sharedWith: ["444444444444"] })]),
   };
   return parseScenario({
     organization: { id: "o-abcdef1234", managementAccount: "111111111111", root: "r-ab12", organizationalUnits: [{ id: "ou-ab12-sandbox1", name: "Sandbox" }] },
@@ -49,7 +53,7 @@ describe("the simulated EC2", () => {
   it("pages through the account's snapshots with the SDK's paginator", async () => {
     const pages: string[][] = [];
     for await (const page of paginateDescribeSnapshots({ client: ec2(), pageSize: 5 }, { OwnerIds: ["self"] })) pages.push((page.Snapshots ?? []).map((s) => s.SnapshotId ?? ""));
-    expect(pages.map((p) => p.length)).toEqual([5, 2]);
+    expect(pages.map((p) => p.length)).toEqual([5, 3]);
     expect(pages.flat()).toContain("snap-00000007");
   });
 
@@ -57,6 +61,18 @@ describe("the simulated EC2", () => {
     const attribute = await ec2().send(new DescribeSnapshotAttributeCommand({ SnapshotId: "snap-00000007", Attribute: "createVolumePermission" }));
     expect(attribute.CreateVolumePermissions).toEqual([{ Group: "all" }, { UserId: "333333333333" }]);
     await expect(ec2().send(new DescribeSnapshotAttributeCommand({ SnapshotId: "snap-99999999", Attribute: "createVolumePermission" }))).rejects.toMatchObject({ name: "InvalidSnapshot.NotFound" });
+  });
+
+  it("lists only the public snapshots when asked for those restorable by all, and those shared with an account when asked for it", async () => {
+    const restorableBy = async (who: string) => ((await ec2().send(new DescribeSnapshotsCommand({ OwnerIds: ["self"], RestorableByUserIds: [who] }))).Snapshots ?? []).map((s) => s.SnapshotId);
+    expect(await restorableBy("all")).toEqual(["snap-00000007"]);
+    expect(await restorableBy("444444444444")).toEqual(["snap-00000007", "snap-00000008"]);
+  });
+
+  it("answers a default security group's rule that admits its own members as a group pair", async () => {
+    const { SecurityGroups } = await ec2().send(new DescribeSecurityGroupsCommand({ GroupIds: ["sg-0a000002"] }));
+    expect(SecurityGroups?.[0]?.IpPermissions).toEqual([{ IpProtocol: "-1", IpRanges: [], Ipv6Ranges: [], UserIdGroupPairs: [{ GroupId: "sg-0a000002", UserId: "111111111111" }], PrefixListIds: [] }]);
+    expect(SecurityGroups?.[0]?.IpPermissionsEgress?.[0]).toMatchObject({ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }], UserIdGroupPairs: [] });
   });
 
   it("lists enabled regions, and all regions with their opt-in status when asked", async () => {

@@ -1,5 +1,6 @@
 // Amazon RDS over awsQuery through the real SDK client: instances with Marker paging, a throttled
-// call retried, an unknown instance, and the demo's unencrypted staging database.
+// call retried, an unknown instance, tags and an Aurora instance's cluster, and the demo's unencrypted
+// staging database.
 import { DescribeDBInstancesCommand, RDSClient, paginateDescribeDBInstances } from "@aws-sdk/client-rds";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterEach, describe, expect, it } from "vitest";
@@ -35,6 +36,17 @@ describe("awsQuery (RDS) through the real SDK", () => {
     expect(out.DBInstances?.map((d) => d.DBInstanceIdentifier)).toEqual(["db-00"]);
     expect(sim.calls.calls.map((c) => c.error ?? "ok")).toEqual(["Throttling", "ok"]);
     await expect(rds(sim).send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: "nope" }))).rejects.toMatchObject({ name: "DBInstanceNotFoundFault" });
+  });
+
+  it("answers an instance's tags and an Aurora instance's cluster", async () => {
+    const tagged = { id: "app-db", tags: { Environment: "production", Team: "payments" } };
+    const aurora = { id: "aurora-1", engine: "aurora-postgresql", cluster: "app-cluster" };
+    sim = await startSimulator({ scenario: await twoAccountScenario({ [management]: { regions: { "eu-west-1": { rds: { instances: [tagged, aurora] } } } } }) });
+    const { DBInstances } = await rds(sim).send(new DescribeDBInstancesCommand({}));
+    expect(DBInstances?.map((d) => [d.DBInstanceIdentifier, d.DBClusterIdentifier, d.TagList])).toEqual([
+      ["app-db", undefined, [{ Key: "Environment", Value: "production" }, { Key: "Team", Value: "payments" }]],
+      ["aurora-1", "app-cluster", []],
+    ]);
   });
 
   it("shows the demo's staging database unencrypted and public", async () => {

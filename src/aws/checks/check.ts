@@ -33,6 +33,11 @@ export interface Check {
   /** SOC 2 Trust Services Criteria ids. */
   soc2: readonly string[];
   severity: Severity;
+  /**
+   * The services (signing names, as snapshots name them) whose snapshots the check reads: the raw
+   * snapshots of these services are the evidence behind its results.
+   */
+  services?: readonly string[];
   rationale: string;
   remediation: string;
   evaluate(snapshots: readonly Snapshot[]): CheckResult[];

@@ -19,6 +19,9 @@ import {
   trails,
 } from "./test-snapshots.js";
 import type { CheckFixture } from "./test-snapshots.js";
+import { dataProtectionFixtures } from "./data-protection.fixtures.js";
+import { identityFixtures } from "./identity.fixtures.js";
+import { infrastructureFixtures } from "./infrastructure.fixtures.js";
 
 const goodRoot = { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 };
 
@@ -52,7 +55,7 @@ const coreFixtures: readonly CheckFixture[] = [
 ];
 
 /** Every check's passing and failing fixture: the first ten here, the others beside their checks. */
-const fixtures: readonly CheckFixture[] = [...coreFixtures];
+const fixtures: readonly CheckFixture[] = [...coreFixtures, ...identityFixtures, ...dataProtectionFixtures, ...infrastructureFixtures];
 
 function check(id: string) {
   const found = awsChecks.find((c) => c.id === id);

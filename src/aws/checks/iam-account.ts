@@ -1,4 +1,4 @@
-// Checks over an account's IAM settings: the root user (A.8.2, A.8.5) and the password policy (A.5.17).
+// Checks over an account's IAM settings: the root user (A.8.2, A.8.5) and the password policy (A.5.17, A.8.5).
 import { z } from "zod";
 import { readPages } from "../snapshot.js";
 import type { Snapshot } from "../snapshot.js";
@@ -75,6 +75,51 @@ export const iamPasswordPolicyLength: Check = {
       const length = readPages(policy, policyPage)[0]?.PasswordPolicy.MinimumPasswordLength ?? 0;
       const pass = length >= minLength;
       return passwordPolicyResult(account, "global", resource, pass ? "pass" : "fail", `The minimum password length is ${length}`);
+    });
+  },
+};
+
+const strengthPage = z.object({
+  PasswordPolicy: z.object({ PasswordReusePrevention: z.number().optional(), AllowUsersToChangePassword: z.boolean().optional(), HardExpiry: z.boolean().optional() }),
+});
+/** CIS AWS Foundations 1.9 asks that the last 24 passwords may not be reused. */
+const minReusePrevention = 24;
+const passwordStrengthId = "iam-password-policy-strength";
+const passwordStrengthResult = resultsFor(passwordStrengthId);
+
+/** What the policy lacks, in an auditor's words; empty when it meets the requirement. */
+function passwordPolicyGaps(policy: z.infer<typeof strengthPage>["PasswordPolicy"]): string[] {
+  const reuse = policy.PasswordReusePrevention ?? 0;
+  return [
+    ...(reuse >= minReusePrevention ? [] : [`remembers ${reuse} previous passwords (needs ${minReusePrevention})`]),
+    ...(policy.AllowUsersToChangePassword === true ? [] : ["users cannot change their own password"]),
+    ...(policy.HardExpiry === true ? ["an expired password locks the user out until an administrator resets it"] : []),
+  ];
+}
+
+export const iamPasswordPolicyStrength: Check = {
+  id: passwordStrengthId,
+  title: `The account's password policy prevents reusing the last ${minReusePrevention} passwords and lets users change their own`,
+  controls: ["5.17", "8.5"],
+  soc2: ["CC6.1"],
+  severity: "low",
+  rationale:
+    `A.5.17 asks for rules that keep authentication information good: a password that comes back after a change was never really changed, so we require the last ${minReusePrevention} to be remembered (CIS AWS Foundations 1.9), and users must be able to change a password they suspect is known. ` +
+    "We do not require character classes or periodic expiry: NIST SP 800-63B advises against both because they push people to predictable passwords; length is judged by iam-password-policy-length. " +
+    "Hard expiry is flagged because it turns every expiry into an administrator reset, a path for social engineering.",
+  remediation: `aws iam update-account-password-policy with --password-reuse-prevention ${minReusePrevention} --allow-users-to-change-password --no-hard-expiry (and your minimum length), or IAM → Account settings → Password policy.`,
+  evaluate(snapshots) {
+    return accountsIn(snapshots).map((account) => {
+      const policy = accountSnapshot(snapshots, account, "iam", "GetAccountPasswordPolicy");
+      const resource = `${account}/password-policy`;
+      if (!isUsable(policy)) return passwordStrengthResult(account, "global", resource, "unknown", unreadable(policy, "GetAccountPasswordPolicy"));
+      if (policy.error) return passwordStrengthResult(account, "global", resource, "fail", "The account has no password policy: AWS's default remembers no previous passwords");
+      const read = readPages(policy, strengthPage)[0];
+      if (!read) return passwordStrengthResult(account, "global", resource, "unknown", "GetAccountPasswordPolicy returned no policy");
+      const gaps = passwordPolicyGaps(read.PasswordPolicy);
+      return gaps.length === 0
+        ? passwordStrengthResult(account, "global", resource, "pass", `The policy remembers ${read.PasswordPolicy.PasswordReusePrevention ?? 0} passwords and users may change their own`)
+        : passwordStrengthResult(account, "global", resource, "fail", `The policy ${gaps.join("; ")}`);
     });
   },
 };

@@ -7,6 +7,9 @@ import { iamAccessKeyRotation, iamUserConsoleMfa } from "./iam-users.js";
 import { kmsKeyRotation } from "./kms.js";
 import { s3BucketPublicAccessBlock } from "./s3.js";
 import { guarddutyEnabled, securityhubEnabled } from "./threat-detection.js";
+import { dataProtectionChecks } from "./data-protection.js";
+import { identityChecks } from "./identity.js";
+import { infrastructureChecks } from "./infrastructure.js";
 
 export type { Check, CheckResult, CheckStatus, Severity } from "./check.js";
 
@@ -21,6 +24,9 @@ export const awsChecks: readonly Check[] = [
   kmsKeyRotation,
   guarddutyEnabled,
   securityhubEnabled,
+  ...identityChecks,
+  ...dataProtectionChecks,
+  ...infrastructureChecks,
 ];
 
 /** Every check's results over the same snapshots; no check calls AWS. */

@@ -26,7 +26,7 @@ export const s3BucketPublicAccessBlock: Check = {
   severity: "high",
   rationale:
     "A public bucket is the commonest way data leaks from AWS; the bucket's public access block overrides any ACL or policy that would expose it. " +
-    "The account-wide block (S3 Control) is not collected yet.",
+    "The account-wide block, which overrides this one, is judged by s3-account-public-access-block.",
   remediation: "Turn on all four Block Public Access settings for the bucket (and for the account); serve public content through CloudFront with origin access control.",
   evaluate(snapshots) {
     const blocks = snapshotsOf(snapshots, "s3", "GetPublicAccessBlock");

@@ -57,7 +57,7 @@ export function accountSummary(summary: Record<string, number>): Snapshot {
 }
 
 export function passwordPolicy(minimumLength: number): Snapshot {
-  return collected("iam", "GetAccountPasswordPolicy", [{ PasswordPolicy: { MinimumPasswordLength: minimumLength, RequireSymbols: true } }]);
+  return collected("iam", "GetAccountPasswordPolicy", [{ PasswordPolicy: { MinimumPasswordLength: minimumLength, RequireSymbols: true, PasswordReusePrevention: 24, AllowUsersToChangePassword: true } }]);
 }
 
 export function trails(region: string, list: readonly { name: string; multiRegion: boolean; validation: boolean }[]): Snapshot {

@@ -5,10 +5,10 @@ import { readPages } from "../snapshot.js";
 import type { Snapshot } from "../snapshot.js";
 import type { Check, CheckResult } from "./check.js";
 import { resultsFor } from "./check.js";
-import { accountsIn, hasFailed, isUsable, regionsIn, unreadable } from "./snapshot-query.js";
+import { accountsIn, hasFailed, isUsable, regionsIn, stringParam, unreadable } from "./snapshot-query.js";
 
-/** One result per collected (account, region), from that region's snapshot of `operation`. */
-function perRegion(snapshots: readonly Snapshot[], service: string, operation: string, judge: (s: Snapshot) => Omit<CheckResult, "checkId" | "account" | "region">, checkId: string): CheckResult[] {
+/** One result per collected (account, region), from that region's snapshot of `operation`; a disabled region gives none. */
+export function perRegion(snapshots: readonly Snapshot[], service: string, operation: string, judge: (s: Snapshot) => Omit<CheckResult, "checkId" | "account" | "region">, checkId: string): CheckResult[] {
   const result = resultsFor(checkId);
   return accountsIn(snapshots).flatMap((account) =>
     regionsIn(snapshots, account).flatMap((region) => {
@@ -21,6 +21,15 @@ function perRegion(snapshots: readonly Snapshot[], service: string, operation: s
 }
 
 const detectorsPage = z.object({ DetectorIds: z.array(z.string()).default([]) });
+const detectorPage = z.object({ Status: z.string().optional() });
+
+/** A detector that exists but whose GetDetector says it is suspended; a failed GetDetector is unknown. */
+function detectorState(snapshots: readonly Snapshot[], s: Snapshot, detector: string): "running" | "suspended" | "unreadable" {
+  const described = snapshots.find((d) => d.account === s.account && d.region === s.region && d.service === "guardduty" && d.operation === "GetDetector" && stringParam(d, "DetectorId") === detector);
+  if (!described) return "running";
+  if (!isUsable(described)) return "unreadable";
+  return readPages(described, detectorPage)[0]?.Status === "DISABLED" ? "suspended" : "running";
+}
 
 export const guarddutyEnabled: Check = {
   id: "guardduty-enabled",
@@ -28,18 +37,21 @@ export const guarddutyEnabled: Check = {
   controls: ["8.16", "5.7"],
   soc2: ["CC7.2", "CC7.3"],
   severity: "high",
+  services: ["guardduty"],
   rationale:
-    "A.8.16 asks that networks and systems be monitored for anomalous behaviour; GuardDuty watches CloudTrail, VPC flow and DNS logs for threats, but only in regions where it has a detector. " +
-    "Whether a detector is suspended needs GetDetector, which is not collected yet.",
-  remediation: "Enable GuardDuty in every region, through the delegated administrator with auto-enable for new member accounts.",
+    "A.8.16 asks that networks and systems be monitored for anomalous behaviour, and A.5.7 that information about threats be gathered and used; GuardDuty matches CloudTrail, VPC flow and DNS logs " +
+    "against AWS's threat intelligence, but only in regions where it has a running detector. An unused region is where an attacker with stolen keys goes first.",
+  remediation: "Enable GuardDuty in every region, through the delegated administrator with auto-enable for new member accounts; resume a suspended detector (aws guardduty update-detector --enable).",
   evaluate: (snapshots) =>
     perRegion(snapshots, "guardduty", "ListDetectors", (s) => {
       const resource = `${s.account}/${s.region}`;
       if (hasFailed(s)) return { resource, status: "unknown", detail: unreadable(s, "ListDetectors") };
       const detector = readPages(s, detectorsPage).flatMap((p) => p.DetectorIds)[0];
-      return detector
-        ? { resource: `arn:aws:guardduty:${s.region}:${s.account}:detector/${detector}`, status: "pass", detail: "GuardDuty has a detector" }
-        : { resource, status: "fail", detail: "GuardDuty has no detector in this region" };
+      if (!detector) return { resource, status: "fail", detail: "GuardDuty has no detector in this region" };
+      const arn = `arn:aws:guardduty:${s.region}:${s.account}:detector/${detector}`;
+      const state = detectorState(snapshots, s, detector);
+      if (state === "unreadable") return { resource: arn, status: "unknown", detail: "GuardDuty has a detector, but GetDetector failed: whether it is suspended is unknown" };
+      return state === "suspended" ? { resource: arn, status: "fail", detail: "GuardDuty's detector is suspended" } : { resource: arn, status: "pass", detail: "GuardDuty has a running detector" };
     }, "guardduty-enabled"),
 };
 
@@ -51,6 +63,7 @@ export const securityhubEnabled: Check = {
   controls: ["5.36", "8.16"],
   soc2: ["CC4.1", "CC7.2"],
   severity: "medium",
+  services: ["securityhub"],
   rationale: "A.5.36 asks that compliance with security policies be reviewed regularly; Security Hub runs AWS's own standards (FSBP, CIS) continuously and gathers findings.",
   remediation: "Enable Security Hub in every region with the AWS Foundational Security Best Practices standard, through a delegated administrator with central configuration.",
   evaluate: (snapshots) =>

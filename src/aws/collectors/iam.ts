@@ -1,12 +1,17 @@
-// IAM (global, once per account): users with their MFA devices and access keys, the password
-// policy, the account summary (root MFA and keys) and the credential report.
+// IAM (global, once per account): users with their MFA devices, access keys and own policies, the
+// password policy, the account summary (root MFA and keys), the credential report, and the attached
+// customer managed policies with their default version's document.
 import {
   GenerateCredentialReportCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
+  GetPolicyVersionCommand,
   paginateListAccessKeys,
+  paginateListAttachedUserPolicies,
   paginateListMFADevices,
+  paginateListPolicies,
+  paginateListUserPolicies,
   paginateListUsers,
 } from "@aws-sdk/client-iam";
 import { z } from "zod";
@@ -37,8 +42,16 @@ export const getCredentialReport = defineOperation<NoParams>("iam", "GetCredenti
   return [{ ...output, Content: output.Content ? new TextDecoder().decode(output.Content) : undefined }];
 });
 
+export const listAttachedUserPolicies = defineOperation<{ UserName: string }>("iam", "ListAttachedUserPolicies", (c, p) => paginateListAttachedUserPolicies({ client: c.iam() }, p));
+export const listUserPolicies = defineOperation<{ UserName: string }>("iam", "ListUserPolicies", (c, p) => paginateListUserPolicies({ client: c.iam() }, p));
+
+/** Customer managed policies ("Local") that are attached to something: those that grant access. */
+export const listAttachedLocalPolicies = defineOperation<{ Scope: "Local"; OnlyAttached: true }>("iam", "ListPolicies", (c, p) => paginateListPolicies({ client: c.iam() }, p));
+export const getPolicyVersion = defineOperation<{ PolicyArn: string; VersionId: string }>("iam", "GetPolicyVersion", async (c, p) => [await c.iam().send(new GetPolicyVersionCommand(p))]);
+
 const usersPage = z.object({ Users: z.array(z.object({ UserName: z.string() })).default([]) });
 const reportState = z.object({ State: z.string().optional() });
+const policiesPage = z.object({ Policies: z.array(z.object({ Arn: z.string(), DefaultVersionId: z.string() })).default([]) });
 
 export const iamCollector: Collector = {
   service: "iam",
@@ -53,7 +66,19 @@ export const iamCollector: Collector = {
       fetcher.fetch(target, region, listUsers, {}).then((users) =>
         Promise.all(
           readPages(users, usersPage).flatMap((page) =>
-            page.Users.flatMap(({ UserName }) => [fetcher.fetch(target, region, listMfaDevices, { UserName }), fetcher.fetch(target, region, listAccessKeys, { UserName })]),
+            page.Users.flatMap(({ UserName }) => [
+              fetcher.fetch(target, region, listMfaDevices, { UserName }),
+              fetcher.fetch(target, region, listAccessKeys, { UserName }),
+              fetcher.fetch(target, region, listAttachedUserPolicies, { UserName }),
+              fetcher.fetch(target, region, listUserPolicies, { UserName }),
+            ]),
+          ),
+        ),
+      ),
+      fetcher.fetch(target, region, listAttachedLocalPolicies, { Scope: "Local", OnlyAttached: true }).then((policies) =>
+        Promise.all(
+          readPages(policies, policiesPage).flatMap((page) =>
+            page.Policies.map(({ Arn, DefaultVersionId }) => fetcher.fetch(target, region, getPolicyVersion, { PolicyArn: Arn, VersionId: DefaultVersionId })),
           ),
         ),
       ),

@@ -9,10 +9,39 @@ import { iamCollector } from "./iam.js";
 import { kmsCollector } from "./kms.js";
 import { s3Collector } from "./s3.js";
 import { securityhubCollector } from "./securityhub.js";
+import { accessAnalyzerCollector } from "./access-analyzer.js";
+import { acmCollector } from "./acm.js";
+import { backupCollector } from "./backup.js";
+import { ec2Collector } from "./ec2.js";
+import { identityCenterCollector } from "./identity-center.js";
+import { networkFirewallCollector } from "./network-firewall.js";
+import { organizationsCollector } from "./organizations.js";
+import { rdsCollector } from "./rds.js";
+import { route53resolverCollector } from "./route53resolver.js";
+import { secretsManagerCollector } from "./secrets-manager.js";
 
 export type { Collector } from "./collector.js";
 
-export const collectors: readonly Collector[] = [iamCollector, s3Collector, cloudtrailCollector, kmsCollector, guarddutyCollector, securityhubCollector];
+export const collectors: readonly Collector[] = [
+  // Once per account.
+  iamCollector,
+  organizationsCollector,
+  s3Collector,
+  // Once per region.
+  cloudtrailCollector,
+  kmsCollector,
+  guarddutyCollector,
+  securityhubCollector,
+  identityCenterCollector,
+  accessAnalyzerCollector,
+  secretsManagerCollector,
+  acmCollector,
+  ec2Collector,
+  rdsCollector,
+  backupCollector,
+  route53resolverCollector,
+  networkFirewallCollector,
+];
 
 /** Global services, once per account. */
 export function collectAccount(fetcher: Fetcher, target: Target, list: readonly Collector[] = collectors): Promise<void>[] {

@@ -41,8 +41,30 @@ function detail(entry: SoaEntry, name: (id: string) => string, output: Output): 
     `${b("Implementation")}  ${entry.implementationDescription ?? ""}`,
     `${b("Reference")}       ${entry.reference ?? ""}`,
     `${b("Treats risks")}    ${entry.treatedRiskIds.join(", ")}`,
-    `${b("Evidence")}        ${entry.evidence.length ? entry.evidence.map((e) => `${e.id} ${e.collectedAt.toISOString().slice(0, 10)}${e.fresh ? "" : " (stale)"}`).join(", ") : "none"}`,
+    `${b("Evidence")}        ${evidenceText(entry)}`,
+    ...automatedText(entry, output),
   ].join("\n");
+}
+
+/** Evidence shown per control; the rest are counted (isms soa show --json lists them all). */
+const evidenceShown = 6;
+
+function evidenceText(entry: SoaEntry): string {
+  if (entry.evidence.length === 0) return "none";
+  const shown = entry.evidence.slice(0, evidenceShown).map((e) => `${e.id} ${e.collectedAt.toISOString().slice(0, 10)}${e.fresh ? "" : " (stale)"}`);
+  const stale = entry.evidence.filter((e) => !e.fresh).length;
+  const more = entry.evidence.length - shown.length;
+  return `${entry.evidence.length} record${entry.evidence.length === 1 ? "" : "s"}${stale ? ` (${stale} stale)` : ""}: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+/** The latest collection's automated checks under the control, naming the failing resources. */
+function automatedText(entry: SoaEntry, output: Output): string[] {
+  const checks = entry.automatedChecks;
+  if (!checks) return [];
+  const head = `${output.style("bold", "Automated")}       ${checks.passed} passing, ${checks.failed} failing across ${checks.checks.length} check${checks.checks.length === 1 ? "" : "s"} (collected ${checks.collectedAt.toISOString().slice(0, 10)}): ${checks.checks.join(", ")}`;
+  const failing = checks.failing.map((f) => `  ${output.style("red", "fail")} ${f.checkId}  ${f.account} ${f.region}  ${f.resource}: ${f.detail}`);
+  const more = checks.failed - checks.failing.length;
+  return [head, ...failing, ...(more > 0 ? [`  … and ${more} more (isms collect results --control ${entry.controlId} --status fail)`] : [])];
 }
 
 export function registerSoaShowCommand(soa: Command): void {

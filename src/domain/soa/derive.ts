@@ -3,7 +3,7 @@
 import { annexAControls, compareControlIds } from "../../catalog/annex-a.js";
 import type { RiskDecision } from "../risk/index.js";
 import { parseStoredStatus } from "./entry.js";
-import type { ImplementationStatus, SoaApplicability, SoaEntry, SoaReason, SoaTheme, StatusSource } from "./entry.js";
+import type { AutomatedChecks, ImplementationStatus, SoaApplicability, SoaEntry, SoaReason, SoaTheme, StatusSource } from "./entry.js";
 
 export interface SoaControl {
   id: string;
@@ -38,9 +38,16 @@ export interface SoaEvidenceRecord {
   collectedAt: Date;
 }
 
+/** One resource's pass or fail under one control, from the latest collection run. */
 export interface CheckResult {
   controlId: string;
   passed: boolean;
+  checkId?: string;
+  account?: string;
+  region?: string;
+  resource?: string;
+  detail?: string;
+  collectedAt?: Date;
 }
 
 export interface DeriveSoaInput {
@@ -117,6 +124,29 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
 
 const naturalOrder = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
+/** The failing resources a SoA row names; the rest are counted. */
+export const failingShown = 50;
+
+/** The automated checks' verdicts under one control, summarized for its SoA row. */
+export function summarizeChecks(results: readonly CheckResult[]): AutomatedChecks | null {
+  if (results.length === 0) return null;
+  const failing = results.filter((r) => !r.passed);
+  const times = results.flatMap((r) => (r.collectedAt ? [r.collectedAt.getTime()] : []));
+  return {
+    collectedAt: new Date(times.length ? Math.max(...times) : 0),
+    checks: [...new Set(results.flatMap((r) => (r.checkId ? [r.checkId] : [])))].sort(),
+    passed: results.length - failing.length,
+    failed: failing.length,
+    failing: failing.slice(0, failingShown).map((r) => ({
+      checkId: r.checkId ?? "",
+      account: r.account ?? "",
+      region: r.region ?? "",
+      resource: r.resource ?? "",
+      detail: r.detail ?? "",
+    })),
+  };
+}
+
 /** Orders SoA rows: Annex A by id (5.1 … 8.34), then own controls by id. */
 export function compareSoaControls(a: Pick<SoaControl, "id" | "theme">, b: Pick<SoaControl, "id" | "theme">): number {
   const aOwn = a.theme === "own";
@@ -175,6 +205,7 @@ export function deriveStatementOfApplicability(input: DeriveSoaInput): SoaEntry[
         reference: row?.reference ?? null,
         evidence,
         treatedRiskIds,
+        automatedChecks: applicability === "not_applicable" ? null : summarizeChecks(checksByControl.get(control.id) ?? []),
       };
     });
 }

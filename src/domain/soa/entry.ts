@@ -36,6 +36,27 @@ export const soaEvidenceSchema = z.object({
   fresh: z.boolean(),
 });
 
+/** A resource an automated check found failing under the control. */
+export const failingResourceSchema = z.object({
+  checkId: z.string(),
+  account: z.string(),
+  region: z.string(),
+  resource: z.string(),
+  detail: z.string(),
+});
+export type FailingResource = z.infer<typeof failingResourceSchema>;
+
+/** What the latest collection's automated checks found under the control (null: none ran). */
+export const automatedChecksSchema = z.object({
+  /** When the results were collected. */
+  collectedAt: z.coerce.date(),
+  checks: z.array(z.string()),
+  passed: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  failing: z.array(failingResourceSchema),
+});
+export type AutomatedChecks = z.infer<typeof automatedChecksSchema>;
+
 export const soaEntrySchema = z.object({
   controlId: z.string().min(1),
   title: z.string(),
@@ -55,6 +76,8 @@ export const soaEntrySchema = z.object({
   reference: z.string().nullable(),
   evidence: z.array(soaEvidenceSchema),
   treatedRiskIds: z.array(z.string()),
+  /** Versions published before automated checks existed have none: read as null. */
+  automatedChecks: automatedChecksSchema.nullable().default(null),
 });
 export type SoaEntry = z.infer<typeof soaEntrySchema>;
 

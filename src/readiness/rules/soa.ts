@@ -1,5 +1,6 @@
 // Rules on the Statement of Applicability (6.1.3 c–d): every control decided and justified, consistent
 // with the risk treatment plan, and — at Stage 2 — every control marked implemented shown operating.
+import type { CheckResultView } from "../snapshot.js";
 import { annexAControls, isControlId } from "../../catalog/annex-a.js";
 import { isBlank, lookupsOf } from "../lookups.js";
 import { defineRule, type ReadinessFinding, type ReadinessRule } from "../rule.js";
@@ -120,25 +121,42 @@ export const implementedControlsEvidenced = defineRule(
       ),
 );
 
+/** Resources named in one finding; the rest are counted. */
+const resourcesNamed = 5;
+
 export const noFailingChecks = defineRule(
   {
     id: "S2-no-failing-checks",
     stage: "stage2",
     severity: "minor",
     basis: "9.1",
-    title: "No automated check fails under a control the SoA marks implemented",
+    title: "No automated check fails under an applicable control",
   },
   (snapshot, finding) => {
     const { soaByControl } = lookupsOf(snapshot);
-    return (snapshot.checkResults ?? [])
-      .filter((c) => !c.passed && soaByControl.get(c.controlId)?.implementationStatus === "implemented")
-      .map((c) =>
+    const failing = new Map<string, CheckResultView[]>();
+    for (const c of snapshot.checkResults ?? []) {
+      const entry = soaByControl.get(c.controlId);
+      if (c.passed || entry?.applicability === "not_applicable") continue;
+      const key = `${c.controlId}|${c.checkId ?? "?"}`;
+      failing.set(key, [...(failing.get(key) ?? []), c]);
+    }
+    return [...failing.values()].flatMap((group) => {
+      const [first] = group;
+      if (!first) return [];
+      const entry = soaByControl.get(first.controlId);
+      const check = first.checkId ?? "an automated check";
+      const resources = group.map((c) => c.resource ?? c.account ?? "?");
+      const named = resources.slice(0, resourcesNamed).join(", ") + (resources.length > resourcesNamed ? ` and ${resources.length - resourcesNamed} more` : "");
+      const claim = entry?.implementationStatus === "implemented" ? ", which the SoA marks implemented" : "";
+      return [
         finding(
-          { type: "check", id: c.checkId },
-          `Check ${c.checkId} fails under control ${c.controlId}, which the SoA marks implemented`,
-          `Fix what the check found and collect again, or correct the SoA: isms soa set ${c.controlId} --status partially_implemented --override-reason "…"`,
+          { type: "check", id: `${first.controlId}/${check}` },
+          `Check ${check} fails under control ${first.controlId}${claim} on ${group.length} resource${group.length === 1 ? "" : "s"}: ${named}`,
+          `Fix what the check found and collect again (isms collect aws), or record why it is acceptable: isms soa set ${first.controlId} --status partially_implemented --override-reason "…"`,
         ),
-      );
+      ];
+    });
   },
 );
 

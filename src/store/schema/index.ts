@@ -7,6 +7,7 @@ export * from "./suppliers.js";
 export * from "./risk.js";
 export * from "./soa.js";
 export * from "./evidence.js";
+export * from "./collection.js";
 export * from "./documents.js";
 export * from "./objectives.js";
 export * from "./audits.js";

@@ -3,6 +3,7 @@
 import { activities } from "./activities.js";
 import { assets } from "./assets.js";
 import { auditFindings, audits, correctiveActions } from "./audits.js";
+import { checkResults, collectionRuns } from "./collection.js";
 import { contextIssues, exclusions, interestedParties, scope, scopeInterfaces } from "./context.js";
 import { documents, documentVersions } from "./documents.js";
 import { evidenceRecords } from "./evidence.js";
@@ -30,6 +31,8 @@ export const workspaceTables = [
   { name: "risk_assessments", table: riskAssessments },
   { name: "treatment_actions", table: treatmentActions },
   { name: "evidence_records", table: evidenceRecords },
+  { name: "collection_runs", table: collectionRuns },
+  { name: "check_results", table: checkResults },
   { name: "own_controls", table: ownControls },
   { name: "control_implementations", table: controlImplementations },
   { name: "soa_versions", table: soaVersions },

@@ -20,10 +20,10 @@ function deepMerge(base: unknown, extra: unknown): unknown {
   return out;
 }
 
-/** The fragments merged into demo.yaml: every demo-*.yaml in this folder, by name. */
+/** The fragments merged into demo.yaml: demo-services.yaml first (the base the others amend), then every other demo-*.yaml by name. */
 async function demoFragmentPaths(): Promise<string[]> {
-  const names = (await readdir(scenariosDir)).filter((name) => /^demo-.+\.yaml$/.test(name)).sort();
-  return names.map((name) => fileURLToPath(new URL(`./${name}`, import.meta.url)));
+  const names = (await readdir(scenariosDir)).filter((name) => /^demo-.+\.yaml$/.test(name) && name !== "demo-services.yaml").sort();
+  return ["demo-services.yaml", ...names].map((name) => fileURLToPath(new URL(`./${name}`, import.meta.url)));
 }
 
 /** Reads and validates the demo; the services' state schemas must be registered first (loadServiceModules). */

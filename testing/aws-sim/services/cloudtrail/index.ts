@@ -15,6 +15,14 @@ const eventSelector = z.object({
   includeManagementEvents: z.boolean().default(true),
   dataResources: z.array(z.object({ type: z.string(), values: z.array(z.string()) })).default([]),
 });
+const fieldSelector = z.object({
+  field: z.string(),
+  equals: z.array(z.string()).optional(),
+  notEquals: z.array(z.string()).optional(),
+  startsWith: z.array(z.string()).optional(),
+  notStartsWith: z.array(z.string()).optional(),
+});
+const advancedEventSelector = z.object({ name: z.string().optional(), fieldSelectors: z.array(fieldSelector).min(1) });
 const trail = z.object({
   name: z.string().min(1),
   s3Bucket: z.string(),
@@ -29,6 +37,8 @@ const trail = z.object({
   latestDelivery: z.string().optional(),
   latestDeliveryError: z.string().optional(),
   eventSelectors: z.array(eventSelector).default([{ readWriteType: "All", includeManagementEvents: true, dataResources: [] }]),
+  /** Set: the trail uses advanced event selectors instead (AWS answers one kind or the other). */
+  advancedEventSelectors: z.array(advancedEventSelector).optional(),
 });
 export const cloudtrailState = z.object({ trails: z.array(trail).default([]) });
 registerServiceState("cloudtrail", "regional", cloudtrailState);
@@ -69,7 +79,7 @@ function findTrail(ctx: SimContext, name: string): Visible {
 const trailOut = (v: Visible): Record<string, unknown> => ({
   Name: v.trail.name, S3BucketName: v.trail.s3Bucket, S3KeyPrefix: v.trail.s3KeyPrefix, IncludeGlobalServiceEvents: v.trail.includeGlobalServiceEvents,
   IsMultiRegionTrail: v.trail.multiRegion, HomeRegion: v.home, TrailARN: v.arn, LogFileValidationEnabled: v.trail.logFileValidation,
-  CloudWatchLogsLogGroupArn: v.trail.cloudWatchLogsLogGroupArn, KmsKeyId: v.trail.kmsKeyId, HasCustomEventSelectors: v.trail.eventSelectors.some((e) => e.dataResources.length > 0 || !e.includeManagementEvents),
+  CloudWatchLogsLogGroupArn: v.trail.cloudWatchLogsLogGroupArn, KmsKeyId: v.trail.kmsKeyId, HasCustomEventSelectors: v.trail.advancedEventSelectors !== undefined || v.trail.eventSelectors.some((e) => e.dataResources.length > 0 || !e.includeManagementEvents),
   HasInsightSelectors: false, IsOrganizationTrail: v.trail.organization,
 });
 
@@ -93,6 +103,14 @@ export const cloudtrailHandler: ServiceHandler = jsonService("cloudtrail", {
   },
   GetEventSelectors: (req, ctx) => {
     const v = findTrail(ctx, named(req, "TrailName"));
+    const advanced = v.trail.advancedEventSelectors;
+    if (advanced) {
+      const selectors = advanced.map((a) => ({
+        Name: a.name,
+        FieldSelectors: a.fieldSelectors.map((f) => ({ Field: f.field, Equals: f.equals, NotEquals: f.notEquals, StartsWith: f.startsWith, NotStartsWith: f.notStartsWith })),
+      }));
+      return { TrailARN: v.arn, AdvancedEventSelectors: selectors };
+    }
     const selectors = v.trail.eventSelectors.map((e) => ({
       ReadWriteType: e.readWriteType, IncludeManagementEvents: e.includeManagementEvents,
       DataResources: e.dataResources.map((d) => ({ Type: d.type, Values: d.values })), ExcludeManagementEventSources: [],

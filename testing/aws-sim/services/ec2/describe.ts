@@ -10,13 +10,13 @@ import type { Ec2State, Permission } from "./state.js";
 
 type Operation = (req: SimRequest, ctx: SimContext, state: Ec2State) => { [key: string]: XmlValue };
 
-const permissionXml = (p: Permission): { [key: string]: XmlValue } => ({
+const permissionXml = (p: Permission, account: string): { [key: string]: XmlValue } => ({
   ipProtocol: p.protocol,
   fromPort: p.fromPort,
   toPort: p.toPort,
   ipRanges: p.cidrs.map((cidrIp) => ({ cidrIp })),
   ipv6Ranges: p.ipv6Cidrs.map((cidrIpv6) => ({ cidrIpv6 })),
-  groups: [],
+  groups: p.groupIds.map((groupId) => ({ groupId, userId: account })),
   prefixListIds: [],
 });
 
@@ -66,7 +66,7 @@ const operations: Record<string, Operation> = {
     return {
       securityGroupInfo: page.items.map((g) => ({
         ownerId: ctx.account.id, groupName: g.name, groupId: g.id, groupDescription: g.description, vpcId: g.vpcId,
-        ipPermissions: g.ingress.map(permissionXml), ipPermissionsEgress: g.egress.map(permissionXml),
+        ipPermissions: g.ingress.map((p) => permissionXml(p, ctx.account.id)), ipPermissionsEgress: g.egress.map((p) => permissionXml(p, ctx.account.id)),
       })),
       nextToken: page.next,
     };
@@ -78,7 +78,11 @@ const operations: Record<string, Operation> = {
     // Only the account's own snapshots are simulated: "self", its own id, or no owner asked.
     const owners = listParam(req.params, "Owner");
     const own = owners.length === 0 || owners.some((o) => o === "self" || o === ctx.account.id);
-    const snapshots = applyFilters(byIds(own ? state.snapshots : [], listParam(req.params, "SnapshotId"), "InvalidSnapshot.NotFound", "snapshot"), req.params, (s) => ({
+    // RestorableBy "all" keeps the public snapshots; an account id those that account may restore.
+    const restorableBy = listParam(req.params, "RestorableBy");
+    const restorable = (s: Ec2State["snapshots"][number]): boolean =>
+      restorableBy.length === 0 || restorableBy.some((who) => (who === "all" ? s.public : s.public || who === ctx.account.id || s.sharedWith.includes(who)));
+    const snapshots = applyFilters(byIds(own ? state.snapshots : [], listParam(req.params, "SnapshotId"), "InvalidSnapshot.NotFound", "snapshot").filter(restorable), req.params, (s) => ({
       "snapshot-id": [s.id], "volume-id": [s.volumeId], encrypted: [String(s.encrypted)], "owner-id": [ctx.account.id], status: ["completed"],
     }));
     const page = ec2Page(snapshots, req.params);

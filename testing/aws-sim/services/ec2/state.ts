@@ -9,6 +9,8 @@ const permission = z.object({
   toPort: z.number().int().optional(),
   cidrs: z.array(z.string()).default([]),
   ipv6Cidrs: z.array(z.string()).default([]),
+  /** Security groups the rule admits or reaches (same account): a default group admits itself. */
+  groupIds: z.array(z.string()).default([]),
 });
 export type Permission = z.infer<typeof permission>;
 
@@ -37,7 +39,7 @@ const securityGroup = z.object({
   vpcId: z.string().min(1),
   ingress: z.array(permission).default([]),
   /** AWS creates every group with an allow-all egress rule. */
-  egress: z.array(permission).default([{ protocol: "-1", cidrs: ["0.0.0.0/0"], ipv6Cidrs: [] }]),
+  egress: z.array(permission).default([{ protocol: "-1", cidrs: ["0.0.0.0/0"], ipv6Cidrs: [], groupIds: [] }]),
 });
 
 const snapshot = z.object({

@@ -1,5 +1,6 @@
 // IAM over awsQuery: users, MFA, access keys (metadata and last use, never secrets), password
-// policy, account summary, credential report, roles, customer managed policies, login profiles.
+// policy, account summary, credential report, roles, customer managed policies (with their default
+// version's document), the policies attached to or embedded in a user, login profiles.
 import { unknownOperation } from "../../aws-errors.js";
 import { registerBenchState } from "../../bench-scenario.js";
 import { stableId } from "../../ids.js";
@@ -127,6 +128,22 @@ const operations: Record<string, Operation> = {
       CreateDate: p.created, UpdateDate: p.updated ?? p.created,
     }));
     return { Policies: policies, ...more };
+  },
+  GetPolicyVersion: (req, state, ctx) => {
+    const arn = requiredString(req.params, "PolicyArn", "ValidationError");
+    const versionId = requiredString(req.params, "VersionId", "ValidationError");
+    const policy = state.policies.find((p) => `arn:aws:iam::${ctx.account.id}:policy${p.path}${p.name}` === arn);
+    // Every simulated policy has one version, v1 (as ListPolicies' DefaultVersionId says).
+    if (!policy || versionId !== "v1") throw noSuchEntity(`Policy ${arn} version ${versionId} does not exist or is not attachable.`);
+    return { PolicyVersion: { Document: encodeURIComponent(JSON.stringify(policy.document)), VersionId: "v1", IsDefaultVersion: true, CreateDate: policy.updated ?? policy.created } };
+  },
+  ListAttachedUserPolicies: (req, state) => {
+    const { items, more } = page(req, targetUser(req, state).attachedPolicies);
+    return { AttachedPolicies: items.map((arn) => ({ PolicyName: arn.slice(arn.lastIndexOf("/") + 1), PolicyArn: arn })), ...more };
+  },
+  ListUserPolicies: (req, state) => {
+    const { items, more } = page(req, targetUser(req, state).inlinePolicies);
+    return { PolicyNames: items.map((p) => p.name), ...more };
   },
   GetLoginProfile: (req, state) => {
     const user = targetUser(req, state);

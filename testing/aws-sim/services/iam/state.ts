@@ -1,5 +1,6 @@
-// The shape of an account's IAM state in scenarios (state.global.iam): users with console, MFA and
-// access keys, roles with the accounts they trust, customer managed policies, password policy, root.
+// The shape of an account's IAM state in scenarios (state.global.iam): users with console, MFA,
+// access keys and their own policies, roles with the accounts they trust, customer managed
+// policies, password policy, root.
 import { z } from "zod";
 import { registerServiceState } from "../../state.js";
 
@@ -19,6 +20,8 @@ export const iamUser = z.object({
   mfaDevices: z.array(z.object({ serial: z.string(), enabled: z.string() })).default([]),
   accessKeys: z.array(accessKey).max(2, "IAM allows two access keys per user").default([]),
   attachedPolicies: z.array(z.string()).default([]),
+  /** Inline policies embedded in the user (ListUserPolicies names them). */
+  inlinePolicies: z.array(z.object({ name: z.string().min(1), document: z.record(z.string(), z.unknown()) })).default([]),
 });
 
 export const iamRole = z.object({

@@ -1,5 +1,5 @@
 // AWS KMS over awsJson1_1 (state.regions.<region>.kms): keys with their manager, state and
-// rotation; ListKeys, ListAliases, DescribeKey, GetKeyRotationStatus.
+// rotation (and the deletion date of a key pending deletion); ListKeys, ListAliases, DescribeKey, GetKeyRotationStatus.
 import { z } from "zod";
 import { registerBenchState } from "../../bench-scenario.js";
 import { stableUuid } from "../../ids.js";
@@ -24,6 +24,8 @@ const kmsKey = z.object({
   usage: z.enum(["ENCRYPT_DECRYPT", "SIGN_VERIFY", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"]).default("ENCRYPT_DECRYPT"),
   multiRegion: z.boolean().default(false),
   created: z.string().default("2023-01-15T09:00:00Z"),
+  /** When a key in PendingDeletion is deleted (DescribeKey's DeletionDate). */
+  deletionDate: z.string().optional(),
 });
 export const kmsState = z.object({ keys: z.array(kmsKey).default([]) });
 registerServiceState("kms", "regional", kmsState);
@@ -63,6 +65,7 @@ export const kmsHandler: ServiceHandler = jsonService("kms", {
         Enabled: k.state === "Enabled", Description: k.description, KeyUsage: k.usage, KeyState: k.state, Origin: "AWS_KMS",
         KeyManager: k.manager, CustomerMasterKeySpec: k.spec, KeySpec: k.spec, MultiRegion: k.multiRegion,
         EncryptionAlgorithms: k.usage === "ENCRYPT_DECRYPT" ? ["SYMMETRIC_DEFAULT"] : undefined,
+        ...(k.state === "PendingDeletion" && k.deletionDate ? { DeletionDate: epochSeconds(k.deletionDate), PendingDeletionWindowInDays: 30 } : {}),
       },
     };
   },

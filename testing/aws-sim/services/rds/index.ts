@@ -1,5 +1,5 @@
 // Amazon RDS over awsQuery (state.regions.<region>.rds): DB instances with encryption, public
-// access, backup retention, Multi-AZ and deletion protection; DescribeDBInstances with Marker paging.
+// access, backup retention, Multi-AZ, deletion protection and tags; DescribeDBInstances with Marker paging.
 import { z } from "zod";
 import { unknownOperation } from "../../aws-errors.js";
 import { registerBenchState } from "../../bench-scenario.js";
@@ -28,6 +28,9 @@ const dbInstance = z.object({
   deletionProtection: z.boolean().default(false),
   autoMinorVersionUpgrade: z.boolean().default(true),
   created: z.string().default("2023-02-01T10:00:00Z"),
+  /** An Aurora instance's cluster: backups, encryption and deletion protection are the cluster's. */
+  cluster: z.string().optional(),
+  tags: z.record(z.string(), z.string()).default({}),
 });
 export const rdsState = z.object({ instances: z.array(dbInstance).default([]) });
 registerServiceState("rds", "regional", rdsState);
@@ -50,6 +53,8 @@ function describe(ctx: SimContext, db: DbInstance): { [key: string]: XmlValue } 
     MultiAZ: db.multiAz,
     DeletionProtection: db.deletionProtection,
     AutoMinorVersionUpgrade: db.autoMinorVersionUpgrade,
+    DBClusterIdentifier: db.cluster,
+    TagList: new XmlList(Object.entries(db.tags).map(([Key, Value]) => ({ Key, Value })), "Tag"),
   };
 }
 

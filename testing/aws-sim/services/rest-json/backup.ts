@@ -1,5 +1,6 @@
-// The simulated AWS Backup: backup plans, vaults (with vault lock) and restore testing plans per
-// region — ListBackupPlans, ListBackupVaults, DescribeBackupVault, ListRestoreTestingPlans.
+// The simulated AWS Backup: backup plans (with their rules and copy actions), vaults (with vault lock)
+// and restore testing plans per region — ListBackupPlans, GetBackupPlan, ListBackupVaults,
+// DescribeBackupVault, ListRestoreTestingPlans.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { paginate } from "../../paginate.js";
@@ -8,13 +9,25 @@ import type { SimContext } from "../../service.js";
 import { registerServiceState } from "../../state.js";
 import { notFound, restJsonService } from "./router.js";
 
+const rule = z.object({
+  name: z.string().min(1),
+  vault: z.string().default("Default"),
+  schedule: z.string().default("cron(0 5 ? * * *)"),
+  deleteAfterDays: z.number().int().positive().optional(),
+  /** Destination vault ARNs: a copy in another region or account. */
+  copyTo: z.array(z.string().startsWith("arn:aws:backup:", "a copy destination is a backup vault ARN")).default([]),
+});
+
 const plan = z.object({
   /** The plan id; by default one derived from the account and the name, so runs agree. */
   id: z.string().optional(),
   name: z.string().min(1),
   createdAt: z.string().default("2023-03-01T10:00:00Z"),
   lastExecutionDate: z.string().optional(),
+  /** AWS requires at least one rule; by default a daily backup to the Default vault. */
+  rules: z.array(rule).min(1).default([{ name: "daily", vault: "Default", schedule: "cron(0 5 ? * * *)", copyTo: [] }]),
 });
+type Plan = z.infer<typeof plan>;
 
 const vault = z.object({
   name: z.string().regex(/^[a-zA-Z0-9\-_]{2,50}$/, "a vault name is 2–50 letters, digits, hyphens and underscores"),
@@ -66,22 +79,54 @@ function vaultOutput(v: z.infer<typeof vault>, ctx: SimContext): Record<string, 
   };
 }
 
+const versionId = (id: string): string => Buffer.from(id).toString("base64").slice(0, 32);
+
+function planOutput(p: Plan, ctx: SimContext): Record<string, unknown> {
+  const id = p.id ?? planId(ctx, p.name);
+  return {
+    BackupPlanArn: arn(ctx, `backup-plan:${id}`),
+    BackupPlanId: id,
+    BackupPlanName: p.name,
+    CreationDate: epochSeconds(p.createdAt),
+    VersionId: versionId(id),
+    LastExecutionDate: seconds(p.lastExecutionDate),
+  };
+}
+
+function ruleOutput(r: z.infer<typeof rule>, planKey: string): Record<string, unknown> {
+  const lifecycle = r.deleteAfterDays === undefined ? undefined : { DeleteAfterDays: r.deleteAfterDays };
+  return {
+    RuleName: r.name,
+    RuleId: createHash("sha256").update(`${planKey}/${r.name}`).digest("hex").slice(0, 36),
+    TargetBackupVaultName: r.vault,
+    ScheduleExpression: r.schedule,
+    StartWindowMinutes: 60,
+    CompletionWindowMinutes: 180,
+    Lifecycle: lifecycle,
+    CopyActions: r.copyTo.map((DestinationBackupVaultArn) => ({ DestinationBackupVaultArn, Lifecycle: lifecycle })),
+  };
+}
+
 export const backup = restJsonService("backup", [
   {
     method: "GET",
     path: "/backup/plans",
     operation: "ListBackupPlans",
     answer(req, ctx) {
-      const plans = ctx.regionalState("backup", backupStateSchema).plans.map((p) => ({ ...p, id: p.id ?? planId(ctx, p.name) })).map((p) => ({
-        BackupPlanArn: arn(ctx, `backup-plan:${p.id}`),
-        BackupPlanId: p.id,
-        BackupPlanName: p.name,
-        CreationDate: epochSeconds(p.createdAt),
-        VersionId: Buffer.from(p.id).toString("base64").slice(0, 32),
-        LastExecutionDate: seconds(p.lastExecutionDate),
-      }));
+      const plans = ctx.regionalState("backup", backupStateSchema).plans.map((p) => planOutput(p, ctx));
       const page = paginate(plans, req.params.nextToken, req.params.maxResults, 100, pageOptions);
       return restJsonSuccess({ BackupPlansList: page.items, NextToken: page.next });
+    },
+  },
+  {
+    method: "GET",
+    path: "/backup/plans/{BackupPlanId}",
+    operation: "GetBackupPlan",
+    answer(_req, ctx, labels) {
+      const found = ctx.regionalState("backup", backupStateSchema).plans.find((p) => (p.id ?? planId(ctx, p.name)) === labels.BackupPlanId);
+      if (!found) throw notFound(`Backup plan ${labels.BackupPlanId ?? ""}`, "ResourceNotFoundException", 400);
+      const rules = found.rules.map((r) => ruleOutput(r, `${ctx.account.id}/${ctx.region}/${found.name}`));
+      return restJsonSuccess({ ...planOutput(found, ctx), BackupPlan: { BackupPlanName: found.name, Rules: rules } });
     },
   },
   {

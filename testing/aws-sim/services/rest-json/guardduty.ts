@@ -6,7 +6,7 @@ import { epochSeconds, restJsonSuccess } from "../../protocols.js";
 import type { SimContext } from "../../service.js";
 import { SimError } from "../../service.js";
 import { registerServiceState } from "../../state.js";
-import { meetsCriteria } from "./guardduty-criteria.js";
+import { findingFilter } from "./guardduty-criteria.js";
 import { restJsonService, stringListParam } from "./router.js";
 
 const finding = z.object({
@@ -33,6 +33,12 @@ const detector = z.object({
 
 export const guardDutyStateSchema = z.object({ detectors: z.array(detector).default([]) });
 registerServiceState("guardduty", "regional", guardDutyStateSchema);
+
+/** What ListFindings' criteria may filter on (updatedAt in epoch milliseconds, as GuardDuty compares it). */
+const criteriaFields = ["id", "type", "severity", "service.archived", "resource.resourceType", "updatedAt"];
+function criteriaAttributes(f: z.infer<typeof finding>): Record<string, string | number> {
+  return { id: f.id, type: f.type, severity: f.severity, "service.archived": String(f.archived), "resource.resourceType": f.resourceType, updatedAt: Date.parse(f.updatedAt) };
+}
 
 function detectorOf(ctx: SimContext, id: string | undefined): z.infer<typeof detector> {
   const found = ctx.regionalState("guardduty", guardDutyStateSchema).detectors.find((d) => d.id === id);
@@ -73,7 +79,8 @@ export const guardDuty = restJsonService("guardduty", [
     path: "/detector/{DetectorId}/findings",
     operation: "ListFindings",
     answer(req, ctx, labels) {
-      const ids = detectorOf(ctx, labels.DetectorId).findings.filter((f) => meetsCriteria(f, req.params.findingCriteria)).map((f) => f.id);
+      const meets = findingFilter(criteriaFields, req.params.findingCriteria, "GuardDuty");
+      const ids = detectorOf(ctx, labels.DetectorId).findings.filter((f) => meets(criteriaAttributes(f))).map((f) => f.id);
       const page = paginate(ids, req.params.nextToken, req.params.maxResults, 50, { maxSize: 50, invalidCode: "BadRequestException" });
       return restJsonSuccess({ findingIds: page.items, nextToken: page.next });
     },

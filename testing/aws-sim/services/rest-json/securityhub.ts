@@ -1,5 +1,6 @@
 // The simulated Security Hub: the hub (InvalidAccessException where it is not enabled), the enabled
-// standards and the scenario's ASFF findings — DescribeHub, GetEnabledStandards, GetFindings.
+// standards, the cross-Region finding aggregator and the scenario's ASFF findings — DescribeHub,
+// GetEnabledStandards, ListFindingAggregators, GetFindings.
 import { z } from "zod";
 import { paginate } from "../../paginate.js";
 import { restJsonSuccess } from "../../protocols.js";
@@ -19,10 +20,25 @@ export const securityHubStateSchema = z.object({
   subscribedAt: z.string().default("2023-02-01T09:00:00.000Z"),
   autoEnableControls: z.boolean().default(true),
   standards: z.array(standard).default([]),
-  /** Findings in the AWS Security Finding Format, as Security Hub returns them; AwsAccountId, Region and RecordState default to the account's. */
+  /** A cross-Region finding aggregator homed in this region (an account has at most one). */
+  findingAggregator: z.object({ id: z.string().default("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111") }).optional(),
+  /**
+   * Findings in the AWS Security Finding Format, as Security Hub returns them; AwsAccountId, Region and
+   * RecordState default to the account's, ProductName and CompanyName to those of the ProductArn's product.
+   */
   findings: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 registerServiceState("securityhub", "regional", securityHubStateSchema);
+
+/** The names Security Hub gives the AWS products whose findings it imports, by ProductArn suffix. */
+const awsProducts: Record<string, string> = { securityhub: "Security Hub", guardduty: "GuardDuty", inspector: "Inspector", macie: "Macie", "access-analyzer": "IAM Access Analyzer", config: "Config" };
+
+function productOf(finding: Record<string, unknown>): Record<string, string> {
+  const arn = typeof finding.ProductArn === "string" ? finding.ProductArn : "";
+  const product = /:product\/aws\/([a-z0-9-]+)$/.exec(arn)?.[1];
+  const name = product === undefined ? undefined : awsProducts[product];
+  return name === undefined ? {} : { ProductName: name, CompanyName: "AWS" };
+}
 
 function hubOf(ctx: SimContext): z.infer<typeof securityHubStateSchema> {
   const hub = ctx.regionalState("securityhub", securityHubStateSchema);
@@ -94,12 +110,26 @@ export const securityHub = restJsonService("securityhub", [
     },
   },
   {
+    method: "GET",
+    path: "/findingAggregator/list",
+    operation: "ListFindingAggregators",
+    answer(_req, ctx) {
+      hubOf(ctx);
+      const regions = Object.keys(ctx.scenario.accounts.find((a) => a.id === ctx.account.id)?.state.regions ?? {});
+      const aggregators = regions.flatMap((region) => {
+        const aggregator = ctx.regionalState("securityhub", securityHubStateSchema, region).findingAggregator;
+        return aggregator ? [{ FindingAggregatorArn: `arn:aws:securityhub:${region}:${ctx.account.id}:finding-aggregator/${aggregator.id}` }] : [];
+      });
+      return restJsonSuccess({ FindingAggregators: aggregators });
+    },
+  },
+  {
     method: "POST",
     path: "/findings",
     operation: "GetFindings",
     answer(req, ctx) {
       const findings = hubOf(ctx)
-        .findings.map((f) => ({ SchemaVersion: "2018-10-08", AwsAccountId: ctx.account.id, Region: ctx.region, RecordState: "ACTIVE", ...f }))
+        .findings.map((f) => ({ SchemaVersion: "2018-10-08", AwsAccountId: ctx.account.id, Region: ctx.region, RecordState: "ACTIVE", ...productOf(f), ...f }))
         .filter((f) => matches(f, req.params.Filters));
       const page = paginate(findings, req.params.NextToken, req.params.MaxResults, 100, { maxSize: 100, invalidCode: "InvalidInputException" });
       return restJsonSuccess({ Findings: page.items, NextToken: page.next });

@@ -78,6 +78,7 @@ export const bucketOperations: Record<string, BucketOperation> = {
       Status: r.status,
       Transition: r.transitionDays ? { Days: r.transitionDays, StorageClass: r.storageClass } : undefined,
       Expiration: r.expirationDays ? { Days: r.expirationDays } : undefined,
+      NoncurrentVersionExpiration: r.noncurrentExpirationDays ? { NoncurrentDays: r.noncurrentExpirationDays } : undefined,
     }));
     return restXmlSuccess("LifecycleConfiguration", { Rule: new XmlList(rules, null) }, s3Namespace);
   },

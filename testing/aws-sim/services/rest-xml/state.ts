@@ -16,6 +16,8 @@ const lifecycleRule = z.object({
   status: z.enum(["Enabled", "Disabled"]).default("Enabled"),
   prefix: z.string().default(""),
   expirationDays: z.number().int().positive().optional(),
+  /** Days after which a noncurrent version is deleted (versioned buckets). */
+  noncurrentExpirationDays: z.number().int().positive().optional(),
   transitionDays: z.number().int().positive().optional(),
   storageClass: z.string().default("GLACIER"),
 });

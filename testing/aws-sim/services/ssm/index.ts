@@ -14,10 +14,18 @@ const instance = z.object({
   platformName: z.string().default("Amazon Linux"),
   pingStatus: z.enum(["Online", "ConnectionLost", "Inactive"]).default("Online"),
   lastPing: z.string().default("2026-11-26T06:00:00Z"),
+  agentVersion: z.string().default("3.3.1142.0"),
+  /** False when a newer SSM Agent than `agentVersion` is published for the platform. */
+  agentIsLatest: z.boolean().default(true),
   missingPatches: z.number().int().default(0),
   criticalMissing: z.number().int().default(0),
+  failedPatches: z.number().int().default(0),
   installedPatches: z.number().int().default(120),
+  /** The last patch operation (AWS-RunPatchBaseline's Scan or Install) and when it ended. */
+  lastPatchOperation: z.enum(["Scan", "Install"]).default("Scan"),
   lastPatchScan: z.string().default("2026-11-25T03:00:00Z"),
+  /** False for an instance that no patch baseline has ever run on: it has no patch state. */
+  patched: z.boolean().default(true),
 });
 export const ssmState = z.object({ instances: z.array(instance).default([]) });
 registerServiceState("ssm", "regional", ssmState);
@@ -28,30 +36,31 @@ export const ssmHandler: ServiceHandler = jsonService("ssm", {
     return {
       InstanceInformationList: items.map((i) => ({
         InstanceId: i.id, PingStatus: i.pingStatus, LastPingDateTime: epochSeconds(i.lastPing), PlatformType: i.platform, PlatformName: i.platformName,
-        AgentVersion: "3.3.1142.0", IsLatestVersion: true, ResourceType: "EC2Instance",
+        AgentVersion: i.agentVersion, IsLatestVersion: i.agentIsLatest, ResourceType: i.id.startsWith("mi-") ? "ManagedInstance" : "EC2Instance",
       })),
       NextToken: next,
     };
   },
   DescribeInstancePatchStates: (req, ctx) => {
     const ids = stringList(req.params, "InstanceIds");
-    const wanted = ctx.regionalState("ssm", ssmState).instances.filter((i) => ids.includes(i.id));
+    const wanted = ctx.regionalState("ssm", ssmState).instances.filter((i) => i.patched && ids.includes(i.id));
     const { items, next } = jsonPage(req.params, wanted, { size: 10, max: 50, invalidCode: "InvalidNextToken" });
     return {
       InstancePatchStates: items.map((i) => ({
-        InstanceId: i.id, PatchGroup: "default", BaselineId: "pb-0c10e65780EXAMPLE", Operation: "Scan",
+        InstanceId: i.id, PatchGroup: "default", BaselineId: "pb-0c10e65780EXAMPLE", Operation: i.lastPatchOperation,
         OperationStartTime: epochSeconds(i.lastPatchScan), OperationEndTime: epochSeconds(i.lastPatchScan),
-        InstalledCount: i.installedPatches, MissingCount: i.missingPatches, FailedCount: 0, CriticalNonCompliantCount: i.criticalMissing,
+        InstalledCount: i.installedPatches, MissingCount: i.missingPatches, FailedCount: i.failedPatches, CriticalNonCompliantCount: i.criticalMissing,
         SecurityNonCompliantCount: i.criticalMissing, OtherNonCompliantCount: 0, NotApplicableCount: 0,
       })),
       NextToken: next,
     };
   },
   ListResourceComplianceSummaries: (req, ctx) => {
-    const { items, next } = jsonPage(req.params, ctx.regionalState("ssm", ssmState).instances, { size: 50, invalidCode: "InvalidNextToken" });
+    const patched = ctx.regionalState("ssm", ssmState).instances.filter((i) => i.patched);
+    const { items, next } = jsonPage(req.params, patched, { size: 50, invalidCode: "InvalidNextToken" });
     return {
       ResourceComplianceSummaryItems: items.map((i) => ({
-        ComplianceType: "Patch", ResourceType: "ManagedInstance", ResourceId: i.id, Status: i.missingPatches > 0 ? "NON_COMPLIANT" : "COMPLIANT",
+        ComplianceType: "Patch", ResourceType: "ManagedInstance", ResourceId: i.id, Status: i.missingPatches + i.failedPatches > 0 ? "NON_COMPLIANT" : "COMPLIANT",
         OverallSeverity: i.criticalMissing > 0 ? "CRITICAL" : i.missingPatches > 0 ? "MEDIUM" : "UNSPECIFIED",
         ExecutionSummary: { ExecutionTime: epochSeconds(i.lastPatchScan) },
         CompliantSummary: { CompliantCount: i.installedPatches },
