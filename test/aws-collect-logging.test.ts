@@ -87,7 +87,9 @@ describe("logging, configuration and compliance in the demo organization", () =>
     expect(stagingConfig.every((r) => r.status === "fail")).toBe(true);
     expect(results.find((r) => r.checkId === "config-recorder-all-resources" && r.account === management && r.region === "us-east-1")?.status).toBe("pass");
     expect(find("config-recorder-all-resources", securityTooling, securityTooling)).toMatchObject({ region: "global", status: "fail" });
-    expect(results.find((r) => r.checkId === "config-recorder-all-resources" && r.account === production && r.region === "ap-south-1")).toMatchObject({ status: "fail", detail: expect.stringContaining("not recording") });
+    const stopped = results.find((r) => r.checkId === "config-recorder-all-resources" && r.account === production && r.region === "ap-south-1");
+    expect(stopped?.status).toBe("fail");
+    expect(stopped?.detail).toContain("not recording");
   });
 
   it("files production's Config rule results under their mapped controls, the custom rule under 5.36", () => {
@@ -100,13 +102,17 @@ describe("logging, configuration and compliance in the demo organization", () =>
 
   it("passes the security tooling hub's standards and fails staging's, which lacks CIS", () => {
     expect(statusOf("securityhub-standards", securityTooling, `arn:aws:securityhub:eu-west-1:${securityTooling}:hub/default`)).toBe("pass");
-    expect(find("securityhub-standards", staging, `arn:aws:securityhub:eu-west-1:${staging}:hub/default`)).toMatchObject({ status: "fail", detail: expect.stringContaining("CIS AWS Foundations Benchmark") });
+    const stagingHub = find("securityhub-standards", staging, `arn:aws:securityhub:eu-west-1:${staging}:hub/default`);
+    expect(stagingHub?.status).toBe("fail");
+    expect(stagingHub?.detail).toBe("CIS AWS Foundations Benchmark: not enabled");
   });
 
   it("reads findings in the aggregator and files them on the resource's account and region under mapped controls", () => {
     const asked = sim.calls.calls.filter((c) => c.operation === "GetFindings").map((c) => `${c.accountId}/${c.region}`);
     expect(asked).toContain(`${securityTooling}/eu-west-1`);
-    expect(find("securityhub-findings", staging, "arn:aws:s3:::acme-staging-app-uploads")).toMatchObject({ status: "fail", region: "eu-west-1", controls: expect.arrayContaining(["8.12"]) });
+    const uploads = find("securityhub-findings", staging, "arn:aws:s3:::acme-staging-app-uploads");
+    expect([uploads?.status, uploads?.region]).toEqual(["fail", "eu-west-1"]);
+    expect(uploads?.controls).toContain("8.12");
     expect(find("securityhub-findings", production, `AWS::::Account:${production}`)).toMatchObject({ status: "fail", region: "eu-south-2", controls: ["8.16", "5.7"] });
     expect(statusOf("securityhub-findings", production, `arn:aws:rds:eu-west-1:${production}:db:acme-prod-db`)).toBe("pass");
   });

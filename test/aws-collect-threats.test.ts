@@ -74,6 +74,7 @@ describe("collecting threat detection and vulnerability state from the demo orga
     expect(of("inspector-scanning-enabled", security, "eu-west-1")).toMatchObject([{ status: "pass" }]);
     expect(of("inspector-scanning-enabled", staging, "eu-west-1")).toMatchObject([{ status: "fail", detail: "Off: ECR image scanning (DISABLED), Lambda standard scanning (DISABLED)" }]);
     expect(of("inspector-scanning-enabled", management, "eu-west-1")).toMatchObject([{ status: "fail" }]);
+    expect(of("inspector-scanning-enabled", production, "eu-west-1")).toMatchObject([{ status: "pass" }]);
     expect(of("inspector-code-scanning", production, "eu-west-1")).toMatchObject([{ status: "fail", detail: "Off: Lambda code scanning (DISABLED)" }]);
   });
 

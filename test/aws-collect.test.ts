@@ -38,9 +38,12 @@ describe("collecting the demo organization", () => {
     expect(result.stats.regions).toBe(5 * sim.scenario.regions.default.length + 1);
   });
 
-  it("reports Security Hub where it is not enabled, and no other problem", () => {
+  it("reports Security Hub and Macie where they are not enabled, Macie denied by an SCP in staging, and no other problem", () => {
     expect(result.problems.length).toBeGreaterThan(0);
-    expect(result.problems.every((p) => p.kind === "not-enabled" && p.service === "securityhub")).toBe(true);
+    const expected = (p: (typeof result.problems)[number]) =>
+      (p.kind === "not-enabled" && (p.service === "securityhub" || p.service === "macie2")) || (p.kind === "access-denied" && p.service === "macie2" && p.account === "357914862040");
+    expect(result.problems.filter((p) => !expected(p))).toEqual([]);
+    expect(result.problems.some((p) => p.kind === "access-denied")).toBe(true);
   });
 
   it("uses the base credentials in the management account and assumes the role in the members", () => {

@@ -91,7 +91,7 @@ function snapshotEvidence(snapshots: readonly Snapshot[], checks: readonly Check
     const first = group[0];
     if (!first) return [];
     const times = group.map((s) => Date.parse(s.collectedAt));
-    const controlIds = [...new Set(checks.filter((c) => c.services?.includes(first.service)).flatMap((c) => c.controls))].sort();
+    const controlIds = [...new Set(checks.filter((c) => c.services.includes(first.service)).flatMap((c) => c.controls))].sort();
     return [
       {
         kind: "aws-snapshot",

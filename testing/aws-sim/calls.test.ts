@@ -1,6 +1,6 @@
 import { IAMClient, ListUsersCommand, paginateListUsers } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
-import { CallLog, lowerBoundMs, pageChains } from "./calls.js";
+import { CallLog, lowerBound, lowerBoundMs, pageChains, summarizeCalls } from "./calls.js";
 import type { CallRecord } from "./calls.js";
 import { startSimulator } from "./server.js";
 import { management, managementKey, twoAccountScenario } from "./test-scenario.js";
@@ -64,5 +64,22 @@ describe("the lower bound of a run's wall time", () => {
     } finally {
       await sim.close();
     }
+  });
+});
+
+describe("a run's summary", () => {
+  it("counts repeated, throttled and failed calls apart, and names what bounds the run", () => {
+    const log = new CallLog();
+    log.record(call("ListUsers"));
+    log.record(call("ListUsers"));
+    log.record({ ...call("ListKeys", {}, "kms", true), status: 400, error: "ThrottlingException" });
+    log.record({ ...call("DescribeInstances", {}, "ec2", true), status: 503, error: "RequestLimitExceeded" });
+    log.record({ ...call("GetAccountSummary", {}, "iam", true), status: 503, error: "ServiceUnavailable" });
+    const faults = { latency: { fixedMs: 10 }, rateLimits: { iam: { rate: 1, burst: 1 } } };
+    const summary = summarizeCalls(log.calls, faults);
+    expect(summary).toMatchObject({ calls: 5, identicalRepeated: 1, throttled: 2, throttledBy: { kms: 1, ec2: 1 }, serverErrors: 1 });
+    // Two answered IAM calls through a bucket of 1/s with a burst of 1: 1 s, plus the latency.
+    expect(summary.bound).toEqual({ ms: 1010, what: `bucket ${management} us-east-1 iam: 2 calls` });
+    expect(lowerBound([], faults)).toEqual({ ms: 0, what: "no calls" });
   });
 });

@@ -21,6 +21,7 @@ export const backupPlanCoverage: Check = {
   controls: ["8.13"],
   soc2: ["A1.2"],
   severity: "medium",
+  services: ["backup", "rds"],
   rationale:
     "RDS's own automated backups live and die with the account and are kept 35 days at most; an AWS Backup plan adds scheduled, longer-kept and lockable " +
     "recovery points under the organization's backup policy (A.8.13). Which resources each plan selects is not collected yet: this check sees that a plan exists.",
@@ -65,6 +66,7 @@ export const backupVaultLock: Check = {
   controls: ["8.13"],
   soc2: ["A1.2", "CC6.1"],
   severity: "medium",
+  services: ["backup"],
   rationale:
     "Ransomware operators and malicious insiders delete backups before they strike; Vault Lock makes recovery points impossible to delete or shorten before their retention ends, " +
     "for anyone including the root user once its lock date has passed (compliance mode). Without a lock date it is governance mode, which privileged users can remove (A.8.13).",
@@ -110,6 +112,7 @@ export const backupCrossRegionCopy: Check = {
   controls: ["8.13", "8.14", "5.30"],
   soc2: ["A1.2", "CC9.1"],
   severity: "medium",
+  services: ["backup"],
   rationale:
     "Backups kept only in the region they protect are lost with it; a copy action to a vault in another region (better, in another account too) is what lets " +
     "the business resume elsewhere, as A.5.30 ICT readiness for business continuity expects.",
@@ -145,6 +148,7 @@ export const backupRestoreTesting: Check = {
   controls: ["8.13", "5.30"],
   soc2: ["A1.3"],
   severity: "medium",
+  services: ["backup"],
   rationale:
     "A backup never restored is a hope, not a control: A.8.13 asks that backups be tested and A.5.30 that continuity arrangements be exercised. AWS Backup restore testing " +
     "restores recovery points on a schedule and records whether and how fast they came back, which is the evidence an auditor asks for.",

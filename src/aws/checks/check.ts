@@ -37,7 +37,7 @@ export interface Check {
    * The services (signing names, as snapshots name them) whose snapshots the check reads: the raw
    * snapshots of these services are the evidence behind its results.
    */
-  services?: readonly string[];
+  services: readonly string[];
   rationale: string;
   remediation: string;
   evaluate(snapshots: readonly Snapshot[]): CheckResult[];

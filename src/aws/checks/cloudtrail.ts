@@ -25,6 +25,7 @@ export const cloudtrailMultiRegionValidated: Check = {
   controls: ["8.15", "8.16"],
   soc2: ["CC7.2", "CC7.3"],
   severity: "high",
+  services: ["cloudtrail"],
   rationale:
     "A.8.15 asks that activity be logged and the logs protected; a multi-region trail records API calls in every region, and digest files show whether a log was altered. " +
     "Whether the trail is logging now is judged by cloudtrail-logging-active.",
@@ -66,6 +67,7 @@ export const cloudtrailLoggingActive: Check = {
   controls: ["8.15"],
   soc2: ["CC7.2", "CC7.3"],
   severity: "high",
+  services: ["cloudtrail"],
   rationale:
     "A.8.15 asks that event logs be produced and kept; a trail that was stopped, or whose delivery to S3 fails, records nothing while it still looks configured. " +
     "CloudTrail delivers log files within minutes of activity, so a day without a delivery means the log has a gap.",
@@ -91,6 +93,7 @@ export const cloudtrailKmsEncryption: Check = {
   controls: ["8.15", "8.24"],
   soc2: ["CC6.1", "CC7.2"],
   severity: "medium",
+  services: ["cloudtrail"],
   rationale:
     "A.8.15 asks that logs be protected from unauthorized access; with SSE-KMS, reading the audit log needs decrypt permission on the key as well as access to the bucket, and every use of the key is itself logged (A.8.24).",
   remediation: "Create a customer managed KMS key whose policy lets CloudTrail encrypt and only log readers decrypt, and set it on the trail (aws cloudtrail update-trail --kms-key-id).",
@@ -106,6 +109,7 @@ export const cloudtrailCloudwatchLogs: Check = {
   controls: ["8.15", "8.16"],
   soc2: ["CC7.2", "CC7.3"],
   severity: "medium",
+  services: ["cloudtrail"],
   rationale:
     "A.8.16 asks that activity be monitored for anomalies; events in S3 are read after the fact, while events in CloudWatch Logs can feed metric filters and alarms within minutes.",
   remediation: "Configure the trail to deliver to a CloudWatch Logs log group with a role CloudTrail can assume (aws cloudtrail update-trail --cloud-watch-logs-log-group-arn --cloud-watch-logs-role-arn).",
@@ -123,6 +127,7 @@ export const cloudtrailManagementEvents: Check = {
   controls: ["8.15", "8.32"],
   soc2: ["CC7.2", "CC8.1"],
   severity: "high",
+  services: ["cloudtrail"],
   rationale:
     "Management events are the control-plane calls that create, change and delete resources; A.8.32 needs a record of changes, and the read events show reconnaissance before an incident (A.8.15). " +
     "A trail whose selectors log only data events, or only writes, leaves gaps in that record.",

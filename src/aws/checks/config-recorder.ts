@@ -73,6 +73,7 @@ export const configRecorderAllResources: Check = {
   controls: ["8.9", "8.32"],
   soc2: ["CC7.1", "CC8.1"],
   severity: "medium",
+  services: ["config"],
   rationale:
     "A.8.9 asks that configurations be recorded and monitored, and A.8.32 that changes be traceable; AWS Config keeps each resource's configuration history, but only in regions with a recorder that is running, covers every type and delivers its snapshots. " +
     "IAM is global, so one region must record global resources too.",

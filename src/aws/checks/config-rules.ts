@@ -66,6 +66,7 @@ export const configRuleResults: Check = {
   controls: allMappedControls(findingMap.configRules),
   soc2: ["CC4.1", "CC7.1"],
   severity: "medium",
+  services: ["config"],
   rationale:
     "A.5.36 asks that compliance with the organization's rules be reviewed regularly; Config rules evaluate resources against those rules continuously, and A.8.9 needs the configuration they check. " +
     "Each rule's result counts under the Annex A controls its subject bears on (a versioning rule under backup, an encryption rule under cryptography); custom rules count under A.5.36.",

@@ -17,6 +17,7 @@ export const ec2EbsDefaultEncryption: Check = {
   controls: ["8.24"],
   soc2: ["CC6.1"],
   severity: "medium",
+  services: ["ec2"],
   rationale:
     "With encryption by default, every new EBS volume and snapshot in the region is encrypted whoever creates it and however; without it, encryption depends on each " +
     "template and console click. It is a regional setting, off until turned on, so an unused region is where an unencrypted volume appears unnoticed (A.8.24).",
@@ -42,6 +43,7 @@ export const ec2SnapshotNotPublic: Check = {
   controls: ["8.12", "8.3"],
   soc2: ["CC6.1", "CC6.7"],
   severity: "critical",
+  services: ["ec2"],
   rationale:
     "Anyone with an AWS account can create a volume from a public snapshot and read the whole disk: databases, keys, customer files. Public snapshots are a known, " +
     "actively searched source of leaks, and sharing a disk with the world is never the way to hand data to a vendor (A.8.12 data leakage prevention).",

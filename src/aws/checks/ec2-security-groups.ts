@@ -69,6 +69,7 @@ export const ec2SecurityGroupAdminPorts: Check = {
   controls: ["8.20", "8.21", "8.22"],
   soc2: ["CC6.1", "CC6.6"],
   severity: "high",
+  services: ["ec2"],
   rationale:
     "SSH, RDP and database ports reachable from 0.0.0.0/0 or ::/0 are scanned within minutes and brute-forced; A.8.20 and A.8.22 ask that networks be segregated " +
     "and that only the services needed be reachable. Administrative access belongs behind Session Manager, a VPN or a bastion with a narrow source range.",
@@ -112,6 +113,7 @@ export const ec2DefaultSecurityGroupClosed: Check = {
   controls: ["8.22"],
   soc2: ["CC6.6"],
   severity: "medium",
+  services: ["ec2"],
   rationale:
     "Every VPC has a default security group that new instances, endpoints and databases fall into when no group is named; AWS creates it admitting all traffic " +
     "between its members and all traffic out. Emptied, it cannot connect resources by accident, and each workload's segregation (A.8.22) is then stated in a group of its own.",

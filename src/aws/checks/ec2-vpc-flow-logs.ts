@@ -21,6 +21,7 @@ export const ec2VpcFlowLogs: Check = {
   controls: ["8.16", "8.20", "8.15"],
   soc2: ["CC7.2", "CC7.3"],
   severity: "medium",
+  services: ["ec2"],
   rationale:
     "Flow logs are the record of who talked to what inside a VPC: without them an incident cannot be traced across the network and probing goes unseen (A.8.16 monitoring, A.8.15 logging). " +
     "CIS asks that at least rejected traffic be logged; a log of accepted traffic alone misses the probing.",

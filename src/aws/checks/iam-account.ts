@@ -32,6 +32,7 @@ export const iamRootMfa: Check = {
   controls: ["8.2", "8.5"],
   soc2: ["CC6.1", "CC6.3"],
   severity: "critical",
+  services: ["iam"],
   rationale: "The root user can do anything in the account, including closing it; A.8.2 asks that such privileged access be protected most strongly.",
   remediation: "Sign in as root and assign an MFA device (a hardware key kept in a safe); in an Organization, consider centralized root access management.",
   evaluate: (snapshots) =>
@@ -44,6 +45,7 @@ export const iamRootAccessKeys: Check = {
   controls: ["8.2"],
   soc2: ["CC6.1", "CC6.3"],
   severity: "critical",
+  services: ["iam"],
   rationale: "A root access key is an unrestricted, long-lived credential that no policy can limit; A.8.2 restricts privileged access to what is needed.",
   remediation: "Sign in as root, delete its access keys under Security credentials, and use roles for automation.",
   evaluate: (snapshots) =>
@@ -64,6 +66,7 @@ export const iamPasswordPolicyLength: Check = {
   controls: ["5.17"],
   soc2: ["CC6.1"],
   severity: "medium",
+  services: ["iam"],
   rationale: "A.5.17 asks for rules on the quality of authentication information; length is what makes a password hard to guess (CIS AWS Foundations 1.8).",
   remediation: `Set an account password policy with a minimum length of ${minLength} or more (IAM → Account settings, or aws iam update-account-password-policy).`,
   evaluate(snapshots) {
@@ -103,6 +106,7 @@ export const iamPasswordPolicyStrength: Check = {
   controls: ["5.17", "8.5"],
   soc2: ["CC6.1"],
   severity: "low",
+  services: ["iam"],
   rationale:
     `A.5.17 asks for rules that keep authentication information good: a password that comes back after a change was never really changed, so we require the last ${minReusePrevention} to be remembered (CIS AWS Foundations 1.9), and users must be able to change a password they suspect is known. ` +
     "We do not require character classes or periodic expiry: NIST SP 800-63B advises against both because they push people to predictable passwords; length is judged by iam-password-policy-length. " +

@@ -27,6 +27,7 @@ export const iamUserConsoleMfa: Check = {
   controls: ["5.17", "8.5"],
   soc2: ["CC6.1"],
   severity: "high",
+  services: ["iam"],
   rationale: "A console password alone is one phished or reused secret away from the account; MFA is the secure authentication A.8.5 asks for.",
   remediation: "Assign an MFA device (preferably a FIDO2 security key) to each listed user, or remove their console password if they do not need one.",
   evaluate(snapshots) {
@@ -61,6 +62,7 @@ export const iamAccessKeyRotation: Check = {
   controls: ["5.17", "8.5"],
   soc2: ["CC6.1"],
   severity: "medium",
+  services: ["iam"],
   rationale: "Long-lived access keys leak into code, laptops and logs; rotating them bounds how long a leaked key stays useful (CIS AWS Foundations 1.14).",
   remediation: "Create a new key, move its users to it, deactivate and then delete the old key; better, replace user keys with roles and IAM Identity Center.",
   evaluate(snapshots) {

@@ -34,6 +34,7 @@ export const accessAnalyzerEnabled: Check = {
   controls: ["5.15", "8.2", "8.3"],
   soc2: ["CC6.1", "CC6.6", "CC7.1"],
   severity: "medium",
+  services: ["access-analyzer"],
   rationale:
     "A.5.15 and A.8.3 ask that access to information be restricted to whom it is meant for; a bucket policy, key policy or role trust opened to another account or to everyone is exactly what they forbid, and Access Analyzer finds such grants as they appear. " +
     "Analyzers are regional, so each region needs one: the account's own, or the organization's in the delegated administrator, which covers every member.",
@@ -68,6 +69,7 @@ export const accessAnalyzerUnusedAccess: Check = {
   controls: ["5.18"],
   soc2: ["CC6.2", "CC6.3"],
   severity: "low",
+  services: ["access-analyzer"],
   rationale:
     "A.5.18 asks that access rights be reviewed and removed when no longer needed; an unused access analyzer lists the roles, users, keys, passwords and permissions nobody has used, which is the evidence a periodic access review starts from. " +
     "IAM is global, so one analyzer per account suffices, in any region; the organization's covers every member.",

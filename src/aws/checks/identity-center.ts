@@ -48,6 +48,7 @@ export const identityCenterEnabled: Check = {
   controls: ["5.16", "8.5"],
   soc2: ["CC6.1", "CC6.2"],
   severity: "medium",
+  services: ["organizations", "sso"],
   rationale:
     "A.5.16 asks that identities be managed over their whole life cycle; Identity Center gives each person one identity, joined to the company directory, with MFA and short-lived credentials instead of an IAM user per account. " +
     "The organization's instance lives in the management account and serves every member, so a member counts as covered when its management account (per DescribeOrganization) has one.",
@@ -75,6 +76,7 @@ export const identityCenterSessionDuration: Check = {
   controls: ["8.2", "8.5"],
   soc2: ["CC6.1"],
   severity: "low",
+  services: ["sso"],
   rationale:
     `A.8.5 asks that sessions end when no longer needed, and A.8.2 that privileged access be held only while used; a console or CLI session lasting longer than a working day (${maxSessionHours} hours) stays usable on an unattended laptop or from a stolen token after its owner has gone home. ` +
     "AWS's default is one hour; up to a working day is a defensible choice for daily work.",

@@ -58,6 +58,7 @@ export const iamUserUnusedCredentials: Check = {
   controls: ["5.18"],
   soc2: ["CC6.2", "CC6.3"],
   severity: "medium",
+  services: ["iam"],
   rationale:
     "A.5.18 asks that access rights be removed when no longer needed; a password or key nobody uses is access nobody watches, often left by someone who changed role or left. " +
     `CIS AWS Foundations 1.12 sets the limit at ${maxUnusedDays} days; a credential never used counts from its creation.`,
@@ -90,6 +91,7 @@ export const iamRootRecentUse: Check = {
   controls: ["8.2", "8.5"],
   soc2: ["CC6.1", "CC6.3"],
   severity: "high",
+  services: ["iam"],
   rationale:
     "A.8.2 asks that privileged access be restricted and used only when needed; the root user cannot be limited by any IAM policy, so everyday work must go through roles (CIS AWS Foundations 1.7). " +
     `A sign-in or key use in the last ${rootWindowDays} days is either one of the few tasks only root can do, which should be on record, or a habit to stop.`,

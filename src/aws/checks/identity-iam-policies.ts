@@ -35,6 +35,7 @@ export const iamPolicyNoFullAdmin: Check = {
   controls: ["8.2"],
   soc2: ["CC6.1", "CC6.3"],
   severity: "high",
+  services: ["iam"],
   rationale:
     'A.8.2 asks that privileged access be granted only as needed and to whom it is allocated; a home-made policy allowing every action on every resource is administrator access under a name that hides it (CIS AWS Foundations 1.16, FSBP IAM.1). ' +
     "AWS's own AdministratorAccess, attached knowingly, is visible as such and is not judged here.",
@@ -92,6 +93,7 @@ export const iamUserNoDirectPolicies: Check = {
   controls: ["5.15", "5.18"],
   soc2: ["CC6.1", "CC6.2", "CC6.3"],
   severity: "low",
+  services: ["iam"],
   rationale:
     "A.5.15 asks for access rules by role and A.5.18 for rights that can be reviewed and removed; permissions attached to one user escape both, because nobody reviews them with the role and they stay when the person moves (CIS AWS Foundations 1.15).",
   remediation: "Put the user in a group that carries the policy (or, for people, move them to IAM Identity Center), then detach the user's managed policies and delete their inline ones.",

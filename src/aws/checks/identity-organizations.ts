@@ -20,6 +20,7 @@ export const organizationsAllFeatures: Check = {
   controls: ["5.23"],
   soc2: ["CC5.2", "CC6.1"],
   severity: "medium",
+  services: ["organizations"],
   rationale:
     "A.5.23 asks that the use of cloud services be governed; an organization with consolidated billing only cannot apply service control policies, delegate security services or run an organization trail, so no guardrail reaches its members.",
   remediation: "In the management account, start enabling all features (aws organizations enable-all-features) and have every member account approve it.",
@@ -148,6 +149,7 @@ export const organizationsScpGuardrails: Check = {
   controls: ["5.23", "8.2"],
   soc2: ["CC6.1", "CC6.3"],
   severity: "medium",
+  services: ["organizations"],
   rationale:
     "A.5.23 asks for rules on how cloud services are used and A.8.2 that privileged access be bounded; SCPs are the only limit that even an account's administrators cannot lift (leaving the organization, stopping CloudTrail, using unapproved regions or services). " +
     "A member under FullAWSAccess alone has none of these guardrails. The management account is exempt: SCPs never apply to it. Results are recorded in the management account, where SCPs are read.",

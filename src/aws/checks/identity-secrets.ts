@@ -57,6 +57,7 @@ export const secretsManagerRotation: Check = {
   controls: ["5.17", "8.24"],
   soc2: ["CC6.1"],
   severity: "medium",
+  services: ["secretsmanager"],
   rationale:
     "A.5.17 and A.8.24 ask that secrets (database passwords, API keys) be managed over their life cycle; rotation bounds how long a leaked secret stays useful. " +
     `A secret whose last rotation is older than its schedule has a rotation function that fails, which looks like rotation on paper and is none (FSBP SecretsManager.1, .2 and .4, with .4's ${maxScheduleDays}-day default). Secret values are never read.`,

@@ -10,6 +10,8 @@ import { guarddutyEnabled, securityhubEnabled } from "./threat-detection.js";
 import { dataProtectionChecks } from "./data-protection.js";
 import { identityChecks } from "./identity.js";
 import { infrastructureChecks } from "./infrastructure.js";
+import { loggingChecks } from "./logging.js";
+import { threatChecks } from "./threats.js";
 
 export type { Check, CheckResult, CheckStatus, Severity } from "./check.js";
 
@@ -27,6 +29,8 @@ export const awsChecks: readonly Check[] = [
   ...identityChecks,
   ...dataProtectionChecks,
   ...infrastructureChecks,
+  ...threatChecks,
+  ...loggingChecks,
 ];
 
 /** Every check's results over the same snapshots; no check calls AWS. */

@@ -19,6 +19,7 @@ export const kmsKeyRotation: Check = {
   controls: ["8.24"],
   soc2: ["CC6.1", "CC6.7"],
   severity: "medium",
+  services: ["kms"],
   rationale: "A.8.24 asks for rules on the key life cycle; automatic rotation limits how much data one key version protects. AWS managed keys rotate by themselves.",
   remediation: "Enable automatic rotation on the key (aws kms enable-key-rotation), optionally with a rotation period shorter than a year.",
   evaluate(snapshots) {

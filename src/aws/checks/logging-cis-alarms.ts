@@ -91,6 +91,7 @@ export const cloudwatchCisAlarms: Check = {
   controls: ["8.16", "8.15"],
   soc2: ["CC7.2", "CC7.3"],
   severity: "medium",
+  services: ["cloudtrail", "logs", "monitoring"],
   rationale:
     "A.8.16 asks that activity be monitored and anomalies acted on; the CIS AWS Foundations Benchmark names fifteen events (root use, sign-in without MFA, policy, trail, key, network and organization changes…) that should reach a person within minutes. " +
     "That takes a multi-region trail in CloudWatch Logs, a metric filter matching the event, and an alarm with an action on the filter's metric. An organization trail's log group in the management account covers every member.",

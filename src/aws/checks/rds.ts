@@ -60,6 +60,7 @@ export const rdsStorageEncrypted: Check = {
   controls: ["8.24"],
   soc2: ["CC6.1"],
   severity: "high",
+  services: ["rds"],
   rationale:
     "Encryption at rest covers the instance's storage, automated backups, snapshots and read replicas; it can only be chosen when the instance is created, " +
     "so an unencrypted database stays so until it is migrated (A.8.24).",
@@ -75,6 +76,7 @@ export const rdsBackupRetention: Check = {
   controls: ["8.13"],
   soc2: ["A1.2"],
   severity: "medium",
+  services: ["rds"],
   rationale:
     `Automated backups allow restoring to any second within their retention period; with less than ${minimumRetentionDays} days, damage found after a weekend ` +
     "(a bad migration, deleted rows, ransomware) can no longer be undone. A retention of 0 turns backups off (A.8.13).",
@@ -94,6 +96,7 @@ export const rdsDeletionProtection: Check = {
   controls: ["8.13"],
   soc2: ["A1.2"],
   severity: "low",
+  services: ["rds"],
   rationale:
     "Deleting an instance can also delete its automated backups; deletion protection makes a mistaken console click, script or Terraform plan fail instead (A.8.13).",
   remediation: "Turn on deletion protection (aws rds modify-db-instance --deletion-protection); turn it off deliberately, just before an intended deletion.",
@@ -111,6 +114,7 @@ export const rdsMultiAz: Check = {
   controls: ["8.14"],
   soc2: ["A1.2"],
   severity: "medium",
+  services: ["rds"],
   rationale:
     "A Multi-AZ instance keeps a synchronous standby in another Availability Zone and fails over to it in a minute or two; a Single-AZ instance is down until " +
     "its zone or host recovers, or a restore finishes (A.8.14 redundancy). Instances tagged with a non-production environment are not judged; untagged ones are.",
@@ -130,6 +134,7 @@ export const rdsNotPubliclyAccessible: Check = {
   controls: ["8.20", "8.3"],
   soc2: ["CC6.1", "CC6.6"],
   severity: "high",
+  services: ["rds"],
   rationale:
     "A publicly accessible instance has a DNS name resolving to a public address; one permissive security group rule then exposes the database login to the internet. " +
     "Databases belong in private subnets reachable from the application only (A.8.20 network security).",

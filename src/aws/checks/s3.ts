@@ -24,6 +24,7 @@ export const s3BucketPublicAccessBlock: Check = {
   controls: ["8.3", "8.12"],
   soc2: ["CC6.1", "CC6.7"],
   severity: "high",
+  services: ["s3"],
   rationale:
     "A public bucket is the commonest way data leaks from AWS; the bucket's public access block overrides any ACL or policy that would expose it. " +
     "The account-wide block, which overrides this one, is judged by s3-account-public-access-block.",

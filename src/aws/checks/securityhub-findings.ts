@@ -61,6 +61,7 @@ export const securityhubFindings: Check = {
   controls: allMappedControls(findingMap.securityHubControls),
   soc2: ["CC4.1", "CC7.1"],
   severity: "medium",
+  services: ["securityhub"],
   rationale:
     "A.5.36 asks that compliance with security rules be reviewed; Security Hub evaluates each resource against the FSBP and CIS controls and keeps the verdict as a finding. " +
     "Each finding counts under the Annex A controls its subject bears on (a public bucket under access restriction and leakage prevention), on the account and region of the resource.",

@@ -40,6 +40,7 @@ export const securityhubStandards: Check = {
   controls: ["5.36"],
   soc2: ["CC4.1", "CC7.1"],
   severity: "medium",
+  services: ["securityhub"],
   rationale:
     "A.5.36 asks that compliance with the organization's security rules and standards be reviewed regularly; Security Hub does so only for the standards enabled in it. " +
     "FSBP covers AWS's own baseline across services, and the CIS AWS Foundations Benchmark the account-level logging, monitoring and identity items auditors ask about.",

@@ -37,6 +37,13 @@ describe("the threat detection and vulnerability checks", () => {
       expect(check?.evaluate(failing).map((r) => r.status), id).toContain("fail");
     }
   });
+
+  it("find nothing wrong over all their passing fixtures together", () => {
+    const all = threatFixtures.flatMap(([, passing]) => passing);
+    const results = threatChecks.flatMap((c) => c.evaluate(all));
+    expect(new Set(results.map((r) => r.checkId))).toEqual(new Set(threatChecks.map((c) => c.id)));
+    expect(results.filter((r) => r.status === "fail" || r.status === "unknown")).toEqual([]);
+  });
 });
 
 describe("GuardDuty's detectors", () => {
@@ -96,6 +103,10 @@ describe("Amazon Inspector", () => {
       ["eu-west-1", "fail", "Off: ECR image scanning (DISABLED), Lambda standard scanning (DISABLED)"],
       ["us-east-1", "unknown", "BatchGetAccountStatus failed (access-denied: AccessDeniedException)"],
     ]);
+  });
+
+  it("leaves Lambda code scanning to inspector-code-scanning", () => {
+    expect(inspectorScanningEnabled.evaluate([inspectorStatus(["lambdaCode"])])).toMatchObject([{ status: "pass", detail: "On: EC2 scanning, ECR image scanning, Lambda standard scanning" }]);
   });
 
   it("judges no findings where Inspector is off, and a region with Inspector on but no listing is unknown", () => {

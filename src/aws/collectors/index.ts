@@ -3,6 +3,8 @@
 import type { Fetcher } from "../fetcher.js";
 import type { Target } from "../targets.js";
 import { cloudtrailCollector } from "./cloudtrail.js";
+import { cloudwatchCollector } from "./cloudwatch.js";
+import { configCollector } from "./config.js";
 import type { Collector } from "./collector.js";
 import { guarddutyCollector } from "./guardduty.js";
 import { iamCollector } from "./iam.js";
@@ -14,6 +16,9 @@ import { acmCollector } from "./acm.js";
 import { backupCollector } from "./backup.js";
 import { ec2Collector } from "./ec2.js";
 import { identityCenterCollector } from "./identity-center.js";
+import { inspectorCollector } from "./inspector.js";
+import { macieCollector } from "./macie.js";
+import { ssmCollector } from "./ssm.js";
 import { networkFirewallCollector } from "./network-firewall.js";
 import { organizationsCollector } from "./organizations.js";
 import { rdsCollector } from "./rds.js";
@@ -29,6 +34,8 @@ export const collectors: readonly Collector[] = [
   s3Collector,
   // Once per region.
   cloudtrailCollector,
+  cloudwatchCollector,
+  configCollector,
   kmsCollector,
   guarddutyCollector,
   securityhubCollector,
@@ -41,6 +48,9 @@ export const collectors: readonly Collector[] = [
   backupCollector,
   route53resolverCollector,
   networkFirewallCollector,
+  inspectorCollector,
+  ssmCollector,
+  macieCollector,
 ];
 
 /** Global services, once per account. */
