@@ -66,8 +66,22 @@ describe("isms collect aws --org against the demo organization", () => {
     expect(failing("iam-user-console-mfa")).toContain(`arn:aws:iam::${accounts.staging}:user/jane.doe`);
     expect(failing("s3-bucket-public-access-block")).toContain("arn:aws:s3:::acme-staging-app-uploads");
     expect(failing("guardduty-enabled").some((r) => r.includes(accounts.production) && r.includes("eu-south-2"))).toBe(true);
+    expect(failing("ec2-security-group-admin-ports").some((r) => r.includes("sg-0b7e2c4d9f1a35e68"))).toBe(true);
+    expect(failing("rds-storage-encrypted").some((r) => r.includes("staging-app-db"))).toBe(true);
+    expect(failing("identity-center-session-duration").some((r) => r.includes("DeveloperAccess") || r.includes("ps-"))).toBe(true);
+    expect(failing("cloudtrail-logging-active").some((r) => r.includes("staging-debug-trail"))).toBe(true);
+    // What Security Hub already checks counts too: its S3.8 finding on the staging bucket fails.
+    expect(failing("securityhub-findings")).toContain("arn:aws:s3:::acme-staging-app-uploads");
     // What is in good order passes: the log archive's trail bucket blocks public access.
     expect(failing("s3-bucket-public-access-block")).not.toContain(`arn:aws:s3:::acme-org-cloudtrail-${accounts.logArchive}`);
+    expect(failing("rds-multi-az").some((r) => r.includes("acme-prod-db"))).toBe(false);
+  });
+
+  it("covers the controls the issue names with automated checks", () => {
+    const out = collection.parse(json(collected));
+    for (const control of ["5.7", "5.15", "5.16", "5.17", "5.18", "5.23", "5.30", "5.36", "8.2", "8.3", "8.5", "8.7", "8.8", "8.9", "8.10", "8.11", "8.12", "8.13", "8.14", "8.15", "8.16", "8.20", "8.21", "8.22", "8.23", "8.24", "8.28", "8.32"]) {
+      expect(out.controls, control).toContain(control);
+    }
   });
 
   it("reports what it could not collect per account and region without failing the run", () => {
@@ -84,6 +98,13 @@ describe("isms collect aws --org against the demo organization", () => {
     expect(entry.statusSource).toBe("derived");
     expect(entry.automatedChecks?.failing).toContainEqual(expect.objectContaining({ checkId: "iam-user-console-mfa", resource: `arn:aws:iam::${accounts.staging}:user/jane.doe` }));
     expect(entry.evidence.some((e) => e.fresh)).toBe(true);
+  });
+
+  it("maps a Security Hub finding to the control of its FSBP id: S3.8 under 8.12", () => {
+    const shown = isms(["soa", "show", "8.12", "--json"], env());
+    const entry = soaEntry.parse(JSON.parse(shown.stdout));
+    expect(entry.automatedChecks?.failing).toContainEqual(expect.objectContaining({ checkId: "securityhub-findings", resource: "arn:aws:s3:::acme-staging-app-uploads" }));
+    expect(entry.implementationStatus).toBe("partially_implemented");
   });
 
   it("makes readiness name the failing checks under their controls", () => {

@@ -22,12 +22,19 @@ export function renderBar(state: ProgressState): string {
   return `[${"#".repeat(filled)}${"-".repeat(barWidth - filled)}] ${state.done}/${state.total} requests ${state.note}`.trimEnd();
 }
 
-export function createProgress(options: { stream?: NodeJS.WriteStream; enabled: boolean; label: string; now?: () => number }): Progress {
+/** What progress writes to: stderr, or a test's fake. */
+export interface ProgressStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+export function createProgress(options: { stream?: ProgressStream; enabled: boolean; label: string; now?: () => number }): Progress {
   const stream = options.stream ?? process.stderr;
   const now = options.now ?? Date.now;
   if (!options.enabled) return { update() {}, finish() {} };
   if (stream.isTTY) {
-    let last = 0;
+    let last = Number.NEGATIVE_INFINITY;
     let drawn = false;
     return {
       update(state) {
