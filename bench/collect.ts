@@ -2,10 +2,11 @@
 // resources per service by default, 25 ms latency, AWS-like rate limits) and prints the calls made,
 // identical repeated calls, throttled calls, wall time, the simulator's lower bound and their ratio.
 // Targets at 20 accounts: no identical repeated call, wall time within 1.25× the lower bound.
-// Options: --accounts N --regions R --resources M --latency MS --json.
+// Options: --accounts N --regions R --resources M --latency MS --json --call-log FILE.
 // The simulator runs in a child process, as AWS runs on other machines: it must not take the
 // collector's CPU.
 import { fork } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     resources: { type: "string", default: "50" },
     latency: { type: "string", default: "25" },
     json: { type: "boolean", default: false },
+    /** Writes the simulator's call log here, one JSON call a line, for a closer look. */
+    "call-log": { type: "string" },
     simulator: { type: "boolean", default: false },
   },
 });
@@ -59,6 +62,7 @@ const cpuMs = () => {
 async function serveSimulator(): Promise<void> {
   const sim = await startSimulator({ scenario, faults });
   process.on("message", () => {
+    if (values["call-log"]) writeFileSync(values["call-log"], sim.calls.calls.map((c) => JSON.stringify(c)).join("\n"));
     process.send?.({ report: { ...summarizeCalls(sim.calls.calls, sim.faults), peakRssMiB: peakRssMiB(), cpuMs: cpuMs() } }, () => {
       void sim.close().then(() => process.exit(0));
     });

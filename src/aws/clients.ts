@@ -1,6 +1,8 @@
 // SDK clients for one (account, region): created lazily, shared by every fetch there, all with
 // adaptive retries so that throttling slows the client down instead of failing the run, and each
 // attempt passed through a gate (the limiter's pacing) when one is given.
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
@@ -26,6 +28,13 @@ export interface AwsClientConfig {
 export const defaultRegion = "us-east-1";
 export const defaultMaxAttempts = 8;
 
+/**
+ * One connection pool for every client of the process: a run makes a client per (account, region,
+ * service), and each with its own pool would open its own connections (and TLS sessions) to the
+ * same endpoints. The limiter bounds requests in flight, so the pool need not.
+ */
+const sharedAgents = { httpAgent: new HttpAgent({ keepAlive: true }), httpsAgent: new HttpsAgent({ keepAlive: true }) };
+
 /** The options every client gets: adaptive retries, the endpoint override, the account's credentials. */
 export function clientOptions(config: AwsClientConfig, region: string, credentials: AwsCredentials | undefined) {
   return {
@@ -34,6 +43,7 @@ export function clientOptions(config: AwsClientConfig, region: string, credentia
     maxAttempts: config.maxAttempts ?? defaultMaxAttempts,
     // Resolve each command's middleware once per client, not on every request (thousands per run).
     cacheMiddleware: true,
+    requestHandler: sharedAgents,
     ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
     ...(credentials === undefined ? {} : { credentials }),
   } as const;

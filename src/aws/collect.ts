@@ -39,8 +39,12 @@ export interface CollectResult {
   };
 }
 
-const order = (a: Snapshot, b: Snapshot): number =>
-  [a.account, a.region, a.service, a.operation, JSON.stringify(a.params)].join("|").localeCompare([b.account, b.region, b.service, b.operation, JSON.stringify(b.params)].join("|"));
+/** The snapshots in a stable order: by account, region, service, operation and parameters. */
+function ordered(snapshots: readonly Snapshot[]): Snapshot[] {
+  const keyed = snapshots.map((s) => ({ s, key: [s.account, s.region, s.service, s.operation, JSON.stringify(s.params)].join("|") }));
+  const collator = new Intl.Collator();
+  return keyed.sort((a, b) => collator.compare(a.key, b.key)).map(({ s }) => s);
+}
 
 /** One problem per failed request, except a disabled region, reported once per account and region. */
 function problemsOf(snapshots: Snapshot[]): Problem[] {
@@ -83,7 +87,7 @@ export async function collectAws(options: CollectOptions): Promise<CollectResult
   const settled = await Promise.allSettled(started);
   const failed = settled.find((s) => s.status === "rejected");
   if (failed) throw failed.reason;
-  const snapshots = [...fetcher.snapshots].sort(order);
+  const snapshots = ordered(fetcher.snapshots);
   return {
     caller: discovery.caller,
     snapshots,

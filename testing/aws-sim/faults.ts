@@ -36,6 +36,9 @@ export interface Faults {
  * Organizations publish no numbers; ~20/s and ~10/s match what collectors see before Throttling.
  * CloudTrail management APIs: 10/s (DescribeTrails, GetTrailStatus). Config Describe*: ~7/s.
  * S3: 5,500 GET per prefix. restJson security services (GuardDuty, Security Hub…): ~10/s.
+ * The collector paces to the same table in src/aws/rate-limits.ts; faults.test.ts keeps the two equal,
+ * so a change to one is a decision about both (to test the collector against a stricter AWS, pass
+ * other rateLimits to the simulator instead).
  */
 export const awsRateLimits: Record<string, RateLimit> = {
   ec2: { rate: 20, burst: 100 },
