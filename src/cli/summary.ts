@@ -24,7 +24,7 @@ export function printSummary(output: Output, summary: WorkspaceSummary): void {
       output.style("dim", `  ${summary.registers.length - filled.length} other registers are empty`),
       "",
       b("Annex A"),
-      `  ${summary.catalog.controls} controls (${summary.catalog.byTheme.map((t) => `${t.count} ${t.theme}`).join(", ")}),` +
+      `  ${summary.catalog.controls} controls (${summary.catalog.byTheme.map((t) => `${t.count} ${t.theme}`).join(", ")})` +
         `; the AWS map evidences ${summary.catalog.awsEvidenced} from AWS services, and ${summary.catalog.inherited} are operated by AWS itself`,
     ].join("\n");
   });
