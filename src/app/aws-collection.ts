@@ -36,6 +36,8 @@ export interface StatusChange {
 
 export interface AwsCollectionOutcome {
   run: CollectionRun;
+  /** The checks that ran. */
+  checks: readonly Check[];
   collected: CollectResult;
   results: CheckResult[];
   /** Controls with a passing or failing result. */
@@ -100,6 +102,7 @@ export async function runAwsCollection(db: Db, ws: Workspace, blobs: BlobStore, 
     .map((e) => ({ controlId: e.controlId, title: e.title, before: previous.get(e.controlId) ?? null, after: e.implementationStatus, failed: e.automatedChecks?.failed ?? 0 }));
   return {
     run: recorded.run,
+    checks,
     collected,
     results,
     controls: recorded.controls,

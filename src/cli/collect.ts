@@ -5,7 +5,6 @@ import type { Command } from "commander";
 import type { AwsCollectionOutcome } from "../app/aws-collection.js";
 import { listCollectionRuns, loadRunResults, latestCollectionRun } from "../app/collection.js";
 import { resolveWorkspace } from "../app/workspaces.js";
-import { awsChecks } from "../aws/checks/index.js";
 import type { Problem } from "../aws/snapshot.js";
 import { IsmsError } from "../domain/errors.js";
 import { createBlobStore, resolveEvidenceRoot } from "../evidence/index.js";
@@ -95,7 +94,7 @@ function checkRows(outcome: AwsCollectionOutcome) {
     if (r.status === "unknown") row.unknown += 1;
     byCheck.set(r.checkId, row);
   }
-  return [...byCheck].map(([checkId, row]) => ({ checkId, severity: awsChecks.find((c) => c.id === checkId)?.severity ?? "", ...row })).sort((a, b) => b.fail - a.fail || a.checkId.localeCompare(b.checkId));
+  return [...byCheck].map(([checkId, row]) => ({ checkId, severity: outcome.checks.find((c) => c.id === checkId)?.severity ?? "", ...row })).sort((a, b) => b.fail - a.fail || a.checkId.localeCompare(b.checkId));
 }
 
 export function renderCollection(output: Output, outcome: AwsCollectionOutcome): string {

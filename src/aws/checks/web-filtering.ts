@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { readPages } from "../snapshot.js";
 import type { Snapshot } from "../snapshot.js";
-import { isAwsManagedRuleGroup } from "../collectors/network-firewall.js";
+import { isAwsManagedRuleGroup } from "../network-firewall-arns.js";
 import type { Check, CheckResult } from "./check.js";
 import { resultsFor } from "./check.js";
 import { isUsable, snapshotsOf, stringParam, unreadable } from "./snapshot-query.js";

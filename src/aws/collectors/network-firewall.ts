@@ -4,6 +4,7 @@ import { DescribeFirewallCommand, DescribeFirewallPolicyCommand, DescribeRuleGro
 import { z } from "zod";
 import { defineOperation } from "../fetcher.js";
 import { readPages } from "../snapshot.js";
+import { isAwsManagedRuleGroup } from "../network-firewall-arns.js";
 import type { Collector, NoParams } from "./collector.js";
 
 export const listFirewalls = defineOperation<NoParams>("network-firewall", "ListFirewalls", (c) => paginateListFirewalls({ client: c.get(NetworkFirewallClient) }, {}));
@@ -16,11 +17,6 @@ export const describeFirewallPolicy = defineOperation<{ FirewallPolicyArn: strin
 export const describeRuleGroup = defineOperation<{ RuleGroupArn: string }>("network-firewall", "DescribeRuleGroup", async (c, p) => [
   await c.get(NetworkFirewallClient).send(new DescribeRuleGroupCommand(p)),
 ]);
-
-/** AWS managed rule groups live under the "aws-managed" account; their names say what they hold. */
-export function isAwsManagedRuleGroup(arn: string): boolean {
-  return arn.includes(":aws-managed:");
-}
 
 const firewallsPage = z.object({ Firewalls: z.array(z.object({ FirewallArn: z.string() })).default([]) });
 const firewallPage = z.object({ Firewall: z.object({ FirewallPolicyArn: z.string() }) });
