@@ -2,7 +2,7 @@
 // what their checks find there: staging's missing S3 blocks, its expiring imported certificate, its
 // key pending deletion and its unfiltered VPC; production's VPC behind DNS Firewall.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectAws } from "../src/aws/collect.js";
+import { collectFromDemo } from "./helpers/demo-collection.js";
 import type { CollectResult } from "../src/aws/collect.js";
 import { dataProtectionChecks } from "../src/aws/checks/data-protection.js";
 import type { CheckResult } from "../src/aws/checks/check.js";
@@ -12,7 +12,6 @@ import { kmsCollector } from "../src/aws/collectors/kms.js";
 import { networkFirewallCollector } from "../src/aws/collectors/network-firewall.js";
 import { route53resolverCollector } from "../src/aws/collectors/route53resolver.js";
 import { s3Collector } from "../src/aws/collectors/s3.js";
-import { startSimulator } from "../testing/aws-sim/server.js";
 import type { Simulator } from "../testing/aws-sim/server.js";
 
 const management = "604152391846";
@@ -24,14 +23,7 @@ describe("collecting data protection and web filtering from the demo organizatio
   let collected: CollectResult;
   let results: CheckResult[];
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: "demo" });
-    collected = await collectAws({
-      clientConfig: { endpoint: sim.url, region: "us-east-1", credentials: { accessKeyId: "AKIADEMOCOLLECTOR001", secretAccessKey: "demo-collector-secret-not-a-real-key" } },
-      org: true,
-      roleName: "ISMSCollector",
-      collectors: [s3Collector, kmsCollector, acmCollector, route53resolverCollector, networkFirewallCollector],
-    });
-    results = runChecks(collected.snapshots, dataProtectionChecks);
+    ({ sim, collected, results } = await collectFromDemo([s3Collector, kmsCollector, acmCollector, route53resolverCollector, networkFirewallCollector], dataProtectionChecks));
   }, 120_000);
   afterAll(() => sim.close());
 

@@ -1,7 +1,7 @@
 // The identity and access collectors against the simulated demo organization, and what the checks
 // find there: which IAM users, permission sets, secrets, regions and accounts pass or fail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectAws } from "../src/aws/collect.js";
+import { collectFromDemo } from "./helpers/demo-collection.js";
 import type { CollectResult } from "../src/aws/collect.js";
 import type { CheckResult } from "../src/aws/checks/check.js";
 import { identityChecks } from "../src/aws/checks/identity.js";
@@ -10,7 +10,6 @@ import { iamCollector } from "../src/aws/collectors/iam.js";
 import { identityCenterCollector } from "../src/aws/collectors/identity-center.js";
 import { organizationsCollector } from "../src/aws/collectors/organizations.js";
 import { secretsManagerCollector } from "../src/aws/collectors/secrets-manager.js";
-import { startSimulator } from "../testing/aws-sim/server.js";
 import type { Simulator } from "../testing/aws-sim/server.js";
 
 const management = "604152391846";
@@ -27,16 +26,7 @@ describe("collecting identity and access in the demo organization", () => {
   let result: CollectResult;
   let results: CheckResult[];
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: "demo" });
-    const credentials = { accessKeyId: sim.env.AWS_ACCESS_KEY_ID ?? "", secretAccessKey: sim.env.AWS_SECRET_ACCESS_KEY ?? "" };
-    result = await collectAws({
-      clientConfig: { endpoint: sim.url, region: "us-east-1", credentials },
-      org: true,
-      roleName: "ISMSCollector",
-      collectors: [iamCollector, organizationsCollector, identityCenterCollector, accessAnalyzerCollector, secretsManagerCollector],
-    });
-    const pinned = result.snapshots.map((s) => ({ ...s, collectedAt: demoNow }));
-    results = identityChecks.flatMap((check) => check.evaluate(pinned));
+    ({ sim, collected: result, results } = await collectFromDemo([iamCollector, organizationsCollector, identityCenterCollector, accessAnalyzerCollector, secretsManagerCollector], identityChecks, { pinTo: demoNow }));
   });
   afterAll(() => sim.close());
 

@@ -1,14 +1,13 @@
 // The EC2, RDS and Backup collectors against the demo organization, and the infrastructure checks
 // over what they collected: staging's gaps fail, production's controls pass, nothing is asked twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectAws } from "../src/aws/collect.js";
+import { collectFromDemo } from "./helpers/demo-collection.js";
 import type { CollectResult } from "../src/aws/collect.js";
 import type { CheckResult } from "../src/aws/checks/check.js";
 import { infrastructureChecks } from "../src/aws/checks/infrastructure.js";
 import { backupCollector } from "../src/aws/collectors/backup.js";
 import { ec2Collector } from "../src/aws/collectors/ec2.js";
 import { rdsCollector } from "../src/aws/collectors/rds.js";
-import { startSimulator } from "../testing/aws-sim/server.js";
 import type { Simulator } from "../testing/aws-sim/server.js";
 
 const production = "926318475063";
@@ -19,14 +18,7 @@ let run: CollectResult;
 let results: CheckResult[];
 
 beforeAll(async () => {
-  sim = await startSimulator({ scenario: "demo" });
-  run = await collectAws({
-    clientConfig: { endpoint: sim.url, region: "us-east-1", credentials: { accessKeyId: sim.env.AWS_ACCESS_KEY_ID ?? "", secretAccessKey: sim.env.AWS_SECRET_ACCESS_KEY ?? "" } },
-    org: true,
-    roleName: "ISMSCollector",
-    collectors: [ec2Collector, rdsCollector, backupCollector],
-  });
-  results = infrastructureChecks.flatMap((check) => check.evaluate(run.snapshots));
+  ({ sim, collected: run, results } = await collectFromDemo([ec2Collector, rdsCollector, backupCollector], infrastructureChecks));
 }, 120_000);
 afterAll(() => sim.close());
 

@@ -2,7 +2,7 @@
 // and what the checks find there: the organization trail's CIS alarm gaps, staging's stopped trail
 // and missing Config, production's data-only trail, and the Security Hub findings in the aggregator.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectAws } from "../src/aws/collect.js";
+import { collectFromDemo } from "./helpers/demo-collection.js";
 import type { CollectResult } from "../src/aws/collect.js";
 import type { CheckResult } from "../src/aws/checks/check.js";
 import { loggingChecks } from "../src/aws/checks/logging.js";
@@ -10,7 +10,6 @@ import { cloudtrailCollector } from "../src/aws/collectors/cloudtrail.js";
 import { cloudwatchCollector } from "../src/aws/collectors/cloudwatch.js";
 import { configCollector } from "../src/aws/collectors/config.js";
 import { securityhubCollector } from "../src/aws/collectors/securityhub.js";
-import { startSimulator } from "../testing/aws-sim/server.js";
 import type { Simulator } from "../testing/aws-sim/server.js";
 
 const management = "604152391846";
@@ -25,14 +24,7 @@ describe("logging, configuration and compliance in the demo organization", () =>
   let collected: CollectResult;
   let results: CheckResult[];
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: "demo" });
-    collected = await collectAws({
-      clientConfig: { endpoint: sim.url, region: "us-east-1", credentials: { accessKeyId: "AKIADEMOCOLLECTOR001", secretAccessKey: "demo-collector-secret-not-a-real-key" } },
-      org: true,
-      roleName: "ISMSCollector",
-      collectors: [cloudtrailCollector, cloudwatchCollector, configCollector, securityhubCollector],
-    });
-    results = loggingChecks.flatMap((c) => c.evaluate(collected.snapshots));
+    ({ sim, collected, results } = await collectFromDemo([cloudtrailCollector, cloudwatchCollector, configCollector, securityhubCollector], loggingChecks));
   });
   afterAll(() => sim.close());
 

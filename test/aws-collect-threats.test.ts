@@ -1,16 +1,15 @@
 // The threat detection and vulnerability collectors against the demo organization, and what the
 // checks make of it: GuardDuty's gaps and findings, Inspector, patching and Macie, account by account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectFromDemo } from "./helpers/demo-collection.js";
 import { guarddutyEnabled } from "../src/aws/checks/threat-detection.js";
 import type { CheckResult } from "../src/aws/checks/check.js";
 import { threatChecks } from "../src/aws/checks/threats.js";
-import { collectAws } from "../src/aws/collect.js";
 import type { CollectResult } from "../src/aws/collect.js";
 import { guarddutyCollector } from "../src/aws/collectors/guardduty.js";
 import { inspectorCollector } from "../src/aws/collectors/inspector.js";
 import { macieCollector } from "../src/aws/collectors/macie.js";
 import { ssmCollector } from "../src/aws/collectors/ssm.js";
-import { startSimulator } from "../testing/aws-sim/server.js";
 import type { Simulator } from "../testing/aws-sim/server.js";
 
 const management = "604152391846";
@@ -31,15 +30,7 @@ describe("collecting threat detection and vulnerability state from the demo orga
     of(checkId, account, region).find((r) => r.resource.endsWith(resource))?.status;
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: "demo" });
-    collected = await collectAws({
-      clientConfig: { endpoint: sim.url, region: "us-east-1", credentials: { accessKeyId: "AKIADEMOCOLLECTOR001", secretAccessKey: "demo-collector-secret-not-a-real-key" } },
-      org: true,
-      roleName: "ISMSCollector",
-      collectors: [guarddutyCollector, inspectorCollector, ssmCollector, macieCollector],
-    });
-    const asOfDemoDay = collected.snapshots.map((s) => ({ ...s, collectedAt: demoDay }));
-    results = [guarddutyEnabled, ...threatChecks].flatMap((check) => check.evaluate(asOfDemoDay));
+    ({ sim, collected, results } = await collectFromDemo([guarddutyCollector, inspectorCollector, ssmCollector, macieCollector], [guarddutyEnabled, ...threatChecks], { pinTo: demoDay }));
   });
   afterAll(() => sim.close());
 
