@@ -12,6 +12,7 @@ import { appendAuditLog } from "./audit-log.js";
 import { currentMethodology, ensureMethodology } from "./risk-methodology.js";
 import { rescoreWorkspaceRisks } from "./risks.js";
 import { prefillStatementOfApplicability } from "./soa-prefill.js";
+import { createTemplateDocuments } from "./documents/from-templates.js";
 import { applyTemplate } from "./templates.js";
 
 export interface Workspace {
@@ -66,6 +67,8 @@ export async function initWorkspace(db: Db, input: InitWorkspaceInput): Promise<
     const methodology = await currentMethodology(tx, created);
     await rescoreWorkspaceRisks(tx, created, { methodology: methodology.body, version: methodology.version, reason: "initial", at: new Date(), by: null, countsAsReview: true });
     await prefillStatementOfApplicability(tx, created, parsed.data.template, { actor: input.actor ?? "cli" });
+    // Last: the drafts are filled from the scope, roles, methodology, objectives and SoA written above.
+    await createTemplateDocuments(tx, created, parsed.data.template, { actor: input.actor ?? "cli" });
     await appendAuditLog(tx, {
       workspaceId: created.id,
       actor: input.actor ?? "cli",

@@ -12,6 +12,7 @@ import { registerRiskCommands } from "./risk/index.js";
 import { registerScopeCommands } from "./scope.js";
 import { registerSimCommands } from "./sim.js";
 import { registerSoaCommands } from "./soa/index.js";
+import { registerDocsCommands } from "./docs/index.js";
 import { registerTransferCommands } from "./transfer.js";
 import { registerWorkspaceCommands } from "./workspace.js";
 import { withExamples } from "./usage.js";
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerPeopleCommands(program);
   registerRiskCommands(program);
   registerSoaCommands(program);
+  registerDocsCommands(program);
   registerReadinessCommand(program);
   registerCollectCommands(program);
   registerTransferCommands(program);

@@ -1,22 +1,26 @@
 // Renders a document model as a print-ready A4 PDF with pdfkit (pure JavaScript, no browser):
-// title and metadata, headings, paragraphs, lists, tables that break across pages, heat maps,
-// and a footer with the document's title, version stamp and page numbers.
+// title, metadata and change history, headings, formatted paragraphs, lists, tables that break
+// across pages, heat maps, and a footer with the document's title, version stamp and page numbers.
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-import type { DocumentBlock, DocumentModel } from "../domain/risk/document.js";
+import { changeHistoryHeader, changeHistoryHeading, changeHistoryRows, type DocumentBlock, type DocumentModel, type Run } from "../domain/documents/model.js";
 import { drawHeatmap, heatmapHeight, type HeatmapBlock } from "./pdf-heatmap.js";
 
 const require = createRequire(import.meta.url);
 const fonts = {
   regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
   bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+  italic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"),
+  boldItalic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf"),
+  code: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf"),
 };
 
 export type PdfBlock = DocumentBlock | HeatmapBlock;
 export type PdfDocumentModel = Omit<DocumentModel, "sections"> & { sections: { heading: string; blocks: PdfBlock[] }[] };
 
 const margin = 50;
-const size = { title: 20, heading: 13, body: 9.5, table: 8, footer: 7.5 };
+const size = { title: 20, subtitle: 12, heading: 13, subheading: 11, body: 9.5, table: 8, footer: 7.5 };
+const headingColour = "#1d3557";
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -77,23 +81,58 @@ function writeTable(pdf: Pdf, header: readonly string[], rows: readonly (readonl
   pdf.moveDown(0.8);
 }
 
+const fontOf = (run: Run): keyof typeof fonts =>
+  run.code ? "code" : run.bold && run.italic ? "boldItalic" : run.bold ? "bold" : run.italic ? "italic" : "regular";
+
+/** Writes text at (x, y), each run in its font, wrapping as one paragraph. */
+function writeRuns(pdf: Pdf, runs: readonly Run[], x: number, y: number, width: number): void {
+  const shown = runs.filter((r) => r.text !== "");
+  if (shown.length === 0) pdf.text("", x, y, { width });
+  shown.forEach((run, index) => {
+    const options = { width, continued: index < shown.length - 1 };
+    pdf.font(fontOf(run));
+    if (index === 0) pdf.text(run.text, x, y, options);
+    else pdf.text(run.text, options);
+  });
+  pdf.font("regular");
+}
+
+function writeList(pdf: Pdf, block: Extract<DocumentBlock, { kind: "list" }>): void {
+  const width = pdf.page.width - 2 * margin;
+  pdf.font("regular").fontSize(size.body);
+  const marker = (index: number) => (block.ordered ? `${index + 1}.` : "•");
+  const indent = block.ordered ? pdf.widthOfString(`${block.items.length}.`) + 6 : 12;
+  block.items.forEach((item, index) => {
+    ensureSpace(pdf, pdf.heightOfString(item, { width: width - indent }));
+    const top = pdf.y;
+    pdf.text(marker(index), margin, top, { width: indent - 5, align: block.ordered ? "right" : "left" });
+    writeRuns(pdf, block.itemRuns?.[index] ?? [{ text: item }], margin + indent, top, width - indent);
+  });
+  pdf.moveDown(0.6);
+}
+
+function writeHeading(pdf: Pdf, text: string, fontSize: number, spaceAfter: number): void {
+  pdf.font("bold").fontSize(fontSize).fillColor(headingColour).text(text, margin, pdf.y, { width: pdf.page.width - 2 * margin });
+  pdf.fillColor("#000000").moveDown(spaceAfter);
+}
+
 function writeBlock(pdf: Pdf, block: PdfBlock): void {
   const width = pdf.page.width - 2 * margin;
   switch (block.kind) {
     case "paragraph":
       pdf.font("regular").fontSize(size.body);
       ensureSpace(pdf, pdf.heightOfString(block.text, { width }));
-      pdf.text(block.text, margin, pdf.y, { width, align: "left" }).moveDown(0.6);
+      writeRuns(pdf, block.runs ?? [{ text: block.text }], margin, pdf.y, width);
+      pdf.moveDown(0.6);
+      break;
+    case "subheading":
+      // With room for a line or two after it, so a subheading never ends a page.
+      ensureSpace(pdf, 45);
+      pdf.moveDown(0.2);
+      writeHeading(pdf, block.text, size.subheading, 0.3);
       break;
     case "list":
-      pdf.font("regular").fontSize(size.body);
-      for (const item of block.items) {
-        ensureSpace(pdf, pdf.heightOfString(item, { width: width - 12 }));
-        const top = pdf.y;
-        pdf.text("•", margin, top);
-        pdf.text(item, margin + 12, top, { width: width - 12 });
-      }
-      pdf.moveDown(0.6);
+      writeList(pdf, block);
       break;
     case "table":
       writeTable(pdf, block.header, block.rows);
@@ -114,8 +153,7 @@ export async function renderPdf(doc: PdfDocumentModel, options: { stamp: string;
     bufferPages: true,
     info: { Title: doc.title, Creator: "OpenISMS", CreationDate: options.createdAt ?? new Date() },
   });
-  pdf.registerFont("regular", fonts.regular);
-  pdf.registerFont("bold", fonts.bold);
+  for (const [name, file] of Object.entries(fonts)) pdf.registerFont(name, file);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -124,11 +162,19 @@ export async function renderPdf(doc: PdfDocumentModel, options: { stamp: string;
   });
 
   pdf.font("bold").fontSize(size.title).text(doc.title, { width: pdf.page.width - 2 * margin });
+  if (doc.subtitle) pdf.font("regular").fontSize(size.subtitle).fillColor("#444444").text(doc.subtitle).fillColor("#000000");
   pdf.moveDown(0.5);
   if (doc.meta.length) writeTable(pdf, ["", ""], doc.meta.map(([label, value]) => [label, value]), { headerRow: false });
-  for (const section of doc.sections) {
+  if (doc.history?.length) {
     ensureSpace(pdf, 60);
-    pdf.font("bold").fontSize(size.heading).fillColor("#1d3557").text(section.heading, margin, pdf.y).fillColor("#000000").moveDown(0.4);
+    writeHeading(pdf, changeHistoryHeading, size.subheading, 0.3);
+    writeTable(pdf, changeHistoryHeader, changeHistoryRows(doc.history));
+  }
+  for (const section of doc.sections) {
+    if (section.heading) {
+      ensureSpace(pdf, 60);
+      writeHeading(pdf, section.heading, size.heading, 0.4);
+    }
     for (const block of section.blocks) writeBlock(pdf, block);
   }
 

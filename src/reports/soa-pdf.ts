@@ -1,6 +1,6 @@
 // The SoA as a print-ready PDF: cover facts (organization, scope, version, approval), the summary
 // counts, then one table per theme with each control's decision, justification, status and owner.
-import type { DocumentBlock } from "../domain/risk/document.js";
+import type { DocumentBlock } from "../domain/documents/model.js";
 import {
   applicabilityLabels,
   countByApplicability,

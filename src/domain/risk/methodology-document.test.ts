@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { DocumentBlock, DocumentModel } from "./document.js";
-import { documentToMarkdown } from "./document.js";
+import type { DocumentBlock, DocumentModel } from "../documents/model.js";
+import { documentToMarkdown } from "../documents/model.js";
 import { renderMethodologyDocument } from "./methodology-document.js";
 import { defaultMethodology, methodologyPresets } from "./presets.js";
 

@@ -1,6 +1,6 @@
 // The documented risk assessment methodology (6.1.2, 6.1.3, 8.2, 8.3) as a neutral document model:
 // what a certification auditor reads to see that assessments are consistent, valid and comparable.
-import type { DocumentBlock, DocumentModel, DocumentSection } from "./document.js";
+import type { DocumentBlock, DocumentModel, DocumentSection } from "../documents/model.js";
 import type { Methodology, RiskDecision } from "./methodology.js";
 import { maxScore } from "./methodology.js";
 

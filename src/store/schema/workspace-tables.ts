@@ -5,7 +5,7 @@ import { assets } from "./assets.js";
 import { auditFindings, audits, correctiveActions } from "./audits.js";
 import { checkResults, collectionRuns } from "./collection.js";
 import { contextIssues, exclusions, interestedParties, scope, scopeInterfaces } from "./context.js";
-import { documents, documentVersions } from "./documents.js";
+import { documentAcknowledgements, documents, documentVersions } from "./documents.js";
 import { evidenceRecords } from "./evidence.js";
 import { managementReviews } from "./management-review.js";
 import { measurements, objectives } from "./objectives.js";
@@ -38,6 +38,7 @@ export const workspaceTables = [
   { name: "soa_versions", table: soaVersions },
   { name: "documents", table: documents },
   { name: "document_versions", table: documentVersions },
+  { name: "document_acknowledgements", table: documentAcknowledgements },
   { name: "training_courses", table: trainingCourses },
   { name: "training_records", table: trainingRecords },
   { name: "objectives", table: objectives },
