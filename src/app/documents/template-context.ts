@@ -86,7 +86,10 @@ export async function loadTemplateContext(db: Db, workspace: Workspace, at = new
   return {
     holderOf: (role) => holders(role)[0]?.id ?? null,
     value(name, template) {
-      if (name.startsWith("role:")) return roleText(name.slice("role:".length));
+      if (name.startsWith("role:")) {
+        const role = name.slice("role:".length);
+        return role in roleNames ? roleText(role) : undefined;
+      }
       if (name === "review.months") return `${template.reviewMonths} months`;
       if (name === "controls.table") {
         return markdownTable(

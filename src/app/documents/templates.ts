@@ -4,8 +4,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { controlIdSchema } from "../../catalog/annex-a.js";
-import { clauseIdSchema } from "../../catalog/clauses.js";
+import { isControlId } from "../../catalog/annex-a.js";
+import { findClause } from "../../catalog/clauses.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import type { WorkspaceTemplate } from "../../domain/workspace.js";
 import type { TemplateContext } from "./template-context.js";
@@ -15,8 +15,8 @@ export const documentTemplateSchema = z
     id: z.string().regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/, "an id looks like POL-ACCESS"),
     kind: z.string().min(1),
     title: z.string().min(1),
-    clauses: z.array(clauseIdSchema).default([]),
-    controls: z.array(controlIdSchema).default([]),
+    clauses: z.array(z.string().refine((c) => findClause(c)?.id === c, "not a clause of ISO/IEC 27001:2022 (write 4.3, 6.1.2)")).default([]),
+    controls: z.array(z.string().refine(isControlId, "not an Annex A control (write 5.15, without A.)")).default([]),
     /** ISMS roles whose holders own and approve the document (people.isms_roles). */
     owner: z.string().min(1),
     approver: z.string().min(1),
@@ -35,7 +35,14 @@ const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/;
 export function parseDocumentTemplate(file: string, text: string): DocumentTemplate {
   const match = frontMatter.exec(text);
   if (!match) throw new InvalidInputError(file, [{ path: "line 1", message: "a document template starts with a front matter block between two --- lines" }]);
-  const parsed = documentTemplateSchema.safeParse(parseYaml(match[1] ?? ""));
+  let frontMatterValue: unknown;
+  try {
+    frontMatterValue = parseYaml(match[1] ?? "");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] ?? error.message : String(error);
+    throw new InvalidInputError(file, [{ path: "front matter", message: `not valid YAML: ${reason}` }]);
+  }
+  const parsed = documentTemplateSchema.safeParse(frontMatterValue);
   if (!parsed.success) {
     throw new InvalidInputError(file, parsed.error.issues.map((i) => ({ path: `front matter ${i.path.join(".")}`, message: i.message })));
   }
@@ -50,11 +57,12 @@ export async function loadDocumentTemplates(template: WorkspaceTemplate): Promis
   return Promise.all(files.map(async (file) => parseDocumentTemplate(file, await readFile(`${dir}${file}`, "utf8"))));
 }
 
-const placeholder = /\{\{\s*([a-z.]+(?::[a-z-]+)?)\s*\}\}/g;
+/** Anything between double braces: a misspelt name is caught as unknown rather than left in the text. */
+const placeholder = /\{\{([^{}]*)\}\}/g;
 
 /** The placeholders a template's text uses, in order of first use. */
 export function placeholdersOf(text: string): string[] {
-  return [...new Set([...text.matchAll(placeholder)].map((m) => m[1] ?? ""))];
+  return [...new Set([...text.matchAll(placeholder)].map((m) => (m[1] ?? "").trim()))];
 }
 
 /**
@@ -63,7 +71,8 @@ export function placeholdersOf(text: string): string[] {
  */
 export function fillDocumentTemplate(template: Pick<DocumentTemplate, "file" | "body" | "controls" | "reviewMonths">, context: TemplateContext): string {
   const unknown: string[] = [];
-  const filled = template.body.replace(placeholder, (whole, name: string) => {
+  const filled = template.body.replace(placeholder, (whole, inner: string) => {
+    const name = inner.trim();
     const value = context.value(name, template);
     if (value === undefined) {
       unknown.push(name);

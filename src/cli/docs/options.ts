@@ -1,7 +1,7 @@
 // Options the docs commands share: lists of clauses and controls, review months, and reading a text file.
 import { readFile } from "node:fs/promises";
-import { controlIdSchema } from "../../catalog/annex-a.js";
-import { clauseIdSchema } from "../../catalog/clauses.js";
+import { isControlId } from "../../catalog/annex-a.js";
+import { findClause } from "../../catalog/clauses.js";
 import { IsmsError } from "../../domain/errors.js";
 import { UsageError } from "../usage.js";
 
@@ -9,7 +9,7 @@ const split = (text: string) => text.split(",").map((s) => s.trim()).filter(Bool
 
 export function clausesOption(text: string): string[] {
   return split(text).map((c) => {
-    if (!clauseIdSchema.safeParse(c).success) throw new UsageError(`--clauses: "${c}" is not a clause of ISO/IEC 27001 (write 4.3, 6.1.2, 9.2.2)`);
+    if (findClause(c)?.id !== c) throw new UsageError(`--clauses: "${c}" is not a clause of ISO/IEC 27001 (write 4.3, 6.1.2, 9.2.2)`);
     return c;
   });
 }
@@ -17,7 +17,7 @@ export function clausesOption(text: string): string[] {
 export function controlsOption(text: string): string[] {
   return split(text).map((raw) => {
     const c = raw.replace(/^A\./i, "");
-    if (!controlIdSchema.safeParse(c).success) throw new UsageError(`--controls: "${raw}" is not an Annex A control (write 5.15 or A.5.15)`);
+    if (!isControlId(c)) throw new UsageError(`--controls: "${raw}" is not an Annex A control (write 5.15 or A.5.15)`);
     return c;
   });
 }
