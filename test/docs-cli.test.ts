@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { ismsInProcess } from "./helpers/cli-in-process.js";
 
 let dir: string;
@@ -17,11 +18,11 @@ const json = async (...args: string[]): Promise<unknown> => {
   return JSON.parse(result.stdout);
 };
 
-interface ChecklistJson {
-  required: { id: string; state: string; documents: { id: string }[] }[];
-  other: { id: string; state: string }[];
-  counts: Record<string, number>;
-}
+const checklistJson = z.object({
+  required: z.array(z.object({ id: z.string(), state: z.string(), documents: z.array(z.object({ id: z.string() })) })),
+  other: z.array(z.object({ id: z.string(), state: z.string() })),
+  counts: z.record(z.string(), z.number()),
+});
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "isms-docs-"));
@@ -38,7 +39,7 @@ describe("isms docs", () => {
     expect(status.status, status.stderr).toBe(0);
     expect(status.stdout).toMatch(/Mandatory documents \(16\): 3 draft, 13 generated/);
     expect(status.stdout).not.toMatch(/\bmissing\b\s+—/);
-    const checklist = (await json("docs", "status")) as ChecklistJson;
+    const checklist = checklistJson.parse(await json("docs", "status"));
     expect(checklist.counts.missing).toBe(0);
     expect(checklist.required.map((e) => e.state).every((s) => s === "draft" || s === "generated")).toBe(true);
     expect(checklist.required.filter((e) => e.state === "draft").map((e) => e.documents[0]?.id)).toEqual(["ISMS-SCOPE", "POL-ISP", "OBJ-PLAN"]);
