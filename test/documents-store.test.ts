@@ -9,6 +9,7 @@ import { documentChecklist, requiredDocuments, uncoveredDocumentedInformation } 
 import { acknowledgementStatus, getDocument } from "../src/app/documents/records.js";
 import { documentBytes, renderDocument } from "../src/app/documents/render.js";
 import { snapshotGeneratedDocument } from "../src/app/documents/snapshot.js";
+import { assessReadiness } from "../src/app/readiness.js";
 import { initWorkspace, resolveWorkspace, type Workspace } from "../src/app/workspaces.js";
 import { DocumentLifecycleError } from "../src/domain/documents/lifecycle.js";
 import { auditLog, people, trainingCourses, trainingRecords } from "../src/store/schema/index.js";
@@ -146,6 +147,10 @@ describeEachStore("documents under control", (getStore) => {
     expect(next.pending).toHaveLength(6);
     const checklist = await documentChecklist(db, ws);
     expect(checklist.other.find((e) => e.id === "POL-REMOTE")?.missing).toContain("6 of 6 people in scope have not acknowledged v2 (isms docs ack POL-REMOTE --status)");
+    // Readiness tells the user before the auditor does.
+    const report = await assessReadiness(db, ws, { stage: "stage2" });
+    const findings = Object.values(report.stages[0]?.findings ?? {}).flat().filter((f) => f.ruleId === "S2-policies-acknowledged");
+    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/^6 of 6 people in scope have not acknowledged Remote Working Policy \(POL-REMOTE\) v2: Chief Executive Officer \(P-001\)/)]);
   });
 
   it("renders a generated document from the data: the same data the same stamp, new data a new stamp and text", async () => {

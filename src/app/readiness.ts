@@ -16,6 +16,7 @@ import {
   contextIssues,
   controlImplementations,
   correctiveActions,
+  documentAcknowledgements,
   documents,
   documentVersions,
   evidenceRecords,
@@ -108,6 +109,7 @@ export async function loadWorkspaceSnapshot(db: Db, ws: Workspace, options: Snap
     ownControlRows,
     documentRows,
     documentVersionRows,
+    acknowledgementRows,
     objectiveRows,
     measurementRows,
     courseRows,
@@ -150,7 +152,7 @@ export async function loadWorkspaceSnapshot(db: Db, ws: Workspace, options: Snap
     db.select({ version: soaVersions.version, approvedBy: soaVersions.approvedBy, approvedAt: soaVersions.approvedAt }).from(soaVersions).where(eq(soaVersions.workspaceId, id)),
     db.select({ id: ownControls.id, title: ownControls.title }).from(ownControls).where(eq(ownControls.workspaceId, id)),
     db
-      .select({ id: documents.id, title: documents.title, kind: documents.kind, owner: documents.owner, nextReview: documents.nextReview })
+      .select({ id: documents.id, title: documents.title, kind: documents.kind, owner: documents.owner, nextReview: documents.nextReview, requiresAcknowledgement: documents.requiresAcknowledgement })
       .from(documents)
       .where(eq(documents.workspaceId, id)),
     db
@@ -164,6 +166,10 @@ export async function loadWorkspaceSnapshot(db: Db, ws: Workspace, options: Snap
       })
       .from(documentVersions)
       .where(eq(documentVersions.workspaceId, id)),
+    db
+      .select({ documentId: documentAcknowledgements.documentId, version: documentAcknowledgements.version, personId: documentAcknowledgements.personId })
+      .from(documentAcknowledgements)
+      .where(and(eq(documentAcknowledgements.workspaceId, id), lte(documentAcknowledgements.acknowledgedAt, asOf))),
     db
       .select({ id: objectives.id, title: objectives.title, measure: objectives.measure, target: objectives.target, owner: objectives.owner, status: objectives.status })
       .from(objectives)
@@ -240,9 +246,15 @@ export async function loadWorkspaceSnapshot(db: Db, ws: Workspace, options: Snap
     asOf,
     checkResults,
   });
+  const acknowledgedBy = new Map<string, string[]>();
+  for (const a of acknowledgementRows) {
+    const key = `${a.documentId}@${a.version}`;
+    acknowledgedBy.set(key, [...(acknowledgedBy.get(key) ?? []), a.personId]);
+  }
   const versionsByDocument = new Map<string, DocumentVersionView[]>();
   for (const { documentId, ...version } of documentVersionRows) {
-    versionsByDocument.set(documentId, [...(versionsByDocument.get(documentId) ?? []), version]);
+    const acks = acknowledgedBy.get(`${documentId}@${version.version}`) ?? [];
+    versionsByDocument.set(documentId, [...(versionsByDocument.get(documentId) ?? []), { ...version, acknowledgedBy: acks }]);
   }
 
   return {

@@ -65,6 +65,14 @@ const changes: [ruleId: string, what: string, change: Change][] = [
   ["S2-treatment-actions-on-time", "a treatment action was due yesterday", (s) => ({ ...s, treatmentActions: edit(s.treatmentActions, "T-001", { dueDate: yesterday }) })],
   ["S2-objectives-monitored", "an objective was last measured over a year ago", (s) => ({ ...s, measurements: edit(s.measurements, "MS-001", { measuredOn: moreThanAYearAgo }) })],
   ["S2-training-current", "an engineer's awareness training expired", (s) => ({ ...s, trainingRecords: edit(s.trainingRecords, "TR-P-004", { completedOn: moreThanAYearAgo }) })],
+  [
+    "S2-policies-acknowledged",
+    "only one person acknowledged the policy in force",
+    (s) => ({
+      ...s,
+      documents: s.documents.map((d) => (d.id === "DOC-001" ? { ...d, requiresAcknowledgement: true, versions: edit(d.versions, "DV-001", { status: "published", acknowledgedBy: ["P-001"] }) } : d)),
+    }),
+  ],
   ["S2-continuity-tests", "the last restore test is over a year old", (s) => ({ ...s, activities: edit(s.activities, "ACT-001", { doneAt: daysAgo(400) }) })],
   ["S2-critical-suppliers-reviewed", "AWS was last reviewed over a year ago", (s) => ({ ...s, suppliers: edit(s.suppliers, "SUP-001", { lastReview: moreThanAYearAgo }) })],
   ["S2-audit-actions-closed", "the internal audit's corrective action is still open", (s) => ({ ...s, correctiveActions: edit(s.correctiveActions, "CA-001", { status: "open", closedAt: null, closureEvidenceRefs: [] }) })],

@@ -64,6 +64,8 @@ export interface DocumentVersionView {
   status: string;
   approvedBy: string | null;
   approvedAt: Date | null;
+  /** The people who acknowledged this version (A.5.1, 7.3); absent when not loaded. */
+  acknowledgedBy?: readonly string[];
 }
 
 export interface DocumentView {
@@ -73,6 +75,8 @@ export interface DocumentView {
   kind: string;
   owner: string | null;
   nextReview: string | null;
+  /** Whether people in scope must acknowledge each published version. */
+  requiresAcknowledgement?: boolean;
   versions: readonly DocumentVersionView[];
 }
 

@@ -6,7 +6,8 @@ import type { CliResult } from "./cli.js";
 
 const cleared = ["DATABASE_URL", "ISMS_WORKSPACE", "ISMS_DATA_DIR"] as const;
 
-export async function ismsInProcess(args: readonly string[]): Promise<CliResult> {
+/** `env` sets (a string) or unsets (undefined) variables for the command only, as `isms(args, env)` does for a child. */
+export async function ismsInProcess(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const text = (chunk: string | Uint8Array) => (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
@@ -18,18 +19,21 @@ export async function ismsInProcess(args: readonly string[]): Promise<CliResult>
     stderr += text(chunk);
     return true;
   });
-  const saved = Object.fromEntries(cleared.map((name) => [name, process.env[name]]));
-  const noColor = process.env.NO_COLOR;
-  for (const name of cleared) delete process.env[name];
-  process.env.NO_COLOR = "1";
+  const settings: Record<string, string | undefined> = { ...Object.fromEntries(cleared.map((name) => [name, undefined])), NO_COLOR: "1", ...env };
+  const saved = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
+  for (const [name, value] of Object.entries(settings)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   try {
     const status = await run(["node", "isms", ...args]);
     return { status, stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();
-    for (const name of cleared) if (saved[name] !== undefined) process.env[name] = saved[name];
-    if (noColor === undefined) delete process.env.NO_COLOR;
-    else process.env.NO_COLOR = noColor;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }

@@ -63,7 +63,7 @@ export function versionNamed(doc: DocumentRecord, version: string | undefined): 
 export async function peopleInScope(db: Db, workspace: Workspace, day: string): Promise<{ id: string; name: string; email: string | null }[]> {
   const rows = await db.select().from(people).where(eq(people.workspaceId, workspace.id));
   return rows
-    .filter((p) => (!p.startDate || p.startDate <= day) && (!p.endDate || p.endDate > day))
+    .filter((p) => (!p.startDate || p.startDate <= day) && (!p.endDate || p.endDate >= day))
     .sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }))
     .map((p) => ({ id: p.id, name: p.name, email: p.email }));
 }

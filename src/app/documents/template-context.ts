@@ -40,7 +40,7 @@ export async function loadTemplateContext(db: Db, workspace: Workspace, at = new
   const interfaces = (await db.select().from(scopeInterfaces).where(eq(scopeInterfaces.workspaceId, ws))).sort(byId);
   const excluded = (await db.select().from(exclusions).where(eq(exclusions.workspaceId, ws))).sort(byId);
   const today = at.toISOString().slice(0, 10);
-  const staff = (await db.select().from(people).where(eq(people.workspaceId, ws))).filter((p) => !p.endDate || p.endDate > today).sort(byId);
+  const staff = (await db.select().from(people).where(eq(people.workspaceId, ws))).filter((p) => !p.endDate || p.endDate >= today).sort(byId);
   const accounts = (await db.select().from(assets).where(and(eq(assets.workspaceId, ws), eq(assets.kind, "aws-account")))).filter((a) => a.inScope).sort(byId);
   const goals = (await db.select().from(objectives).where(eq(objectives.workspaceId, ws))).sort(byId);
   const methodology = await currentMethodology(db, workspace).catch(() => null);

@@ -7,7 +7,7 @@ import { criticalSuppliersReviewed, yearlyTestsDone } from "./operation.js";
 import { methodologyDocumented, residualAccepted, riskAssessmentRecent, riskEntriesComplete, risksDecided, treatmentActionsOnTime } from "./risk.js";
 import { implementedControlsEvidenced, noFailingChecks, soaComplete, soaOverridesExplained, soaTreatmentConsistent } from "./soa.js";
 import { activitiesOnSchedule, soaAfterScopeChange } from "./surveillance.js";
-import { competenceRecorded, documentsControlled, objectivesMeasurable, objectivesMonitored, trainingCurrent } from "./support.js";
+import { competenceRecorded, documentsControlled, objectivesMeasurable, objectivesMonitored, policiesAcknowledged, trainingCurrent } from "./support.js";
 
 export const readinessRules: readonly ReadinessRule[] = [
   // Stage 1: is the management system designed and documented?
@@ -38,6 +38,7 @@ export const readinessRules: readonly ReadinessRule[] = [
   treatmentActionsOnTime,
   objectivesMonitored,
   trainingCurrent,
+  policiesAcknowledged,
   yearlyTestsDone,
   criticalSuppliersReviewed,
   auditActionsClosed,

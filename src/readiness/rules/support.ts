@@ -144,4 +144,33 @@ export const trainingCurrent = defineRule(
   },
 );
 
-export const supportRules: readonly ReadinessRule[] = [objectivesMeasurable, competenceRecorded, documentsControlled, objectivesMonitored, trainingCurrent];
+export const policiesAcknowledged = defineRule(
+  {
+    id: "S2-policies-acknowledged",
+    stage: "stage2",
+    severity: "minor",
+    basis: "A.5.1",
+    title: "Everyone in scope has acknowledged the version in force of each policy that asks for it",
+  },
+  (snapshot, finding) => {
+    const lookups = lookupsOf(snapshot);
+    return snapshot.documents.flatMap((d) => {
+      if (!d.requiresAcknowledgement) return [];
+      const inForce = d.versions.filter((v) => v.status === "published").at(-1);
+      if (!inForce?.acknowledgedBy) return [];
+      const done = new Set(inForce.acknowledgedBy);
+      const pending = lookups.activePeople.filter((p) => !done.has(p.id));
+      if (pending.length === 0) return [];
+      const names = pending.slice(0, 5).map((p) => `${p.name} (${p.id})`).join(", ");
+      return [
+        finding(
+          { type: "document", id: d.id },
+          `${pending.length} of ${lookups.activePeople.length} people in scope have not acknowledged ${d.title} (${d.id}) v${inForce.version}: ${names}${pending.length > 5 ? ", …" : ""}`,
+          `Have them read it and record it: isms docs ack ${d.id} --person <people>; see who is left: isms docs ack ${d.id} --status`,
+        ),
+      ];
+    });
+  },
+);
+
+export const supportRules: readonly ReadinessRule[] = [objectivesMeasurable, competenceRecorded, documentsControlled, objectivesMonitored, trainingCurrent, policiesAcknowledged];
