@@ -1,5 +1,5 @@
 // The calendar of recurring ISMS activities: access reviews, risk reviews, backup tests, audits.
-import { date, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { date, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { workspaceKey, workspaceScoped } from "./columns.js";
 import { personReference } from "./people.js";
 
@@ -13,6 +13,8 @@ export const activities = pgTable(
     owner: text("owner"),
     due: date("due", { mode: "string" }).notNull(),
     doneAt: timestamp("done_at", { withTimezone: true, mode: "date" }),
+    /** Months from one completion to the next due day; null for a one-off. */
+    recurrenceMonths: integer("recurrence_months"),
   },
   (t) => [workspaceKey(t), personReference("activities_owner_fk", t, t.owner)],
 );

@@ -13,6 +13,10 @@ export const managementReviews = pgTable(
     inputs: jsonb("inputs").$type<JsonObject>().notNull().default({}),
     decisions: jsonb("decisions").$type<JsonObject>().notNull().default({}),
     minutesRef: text("minutes_ref"),
+    /** planned, held. A planned review has its inputs pre-filled from the data and no decisions yet. */
+    status: text("status").notNull().default("held"),
+    /** The actions decided (9.3.3): description, owner, due date, status; the next review reports on them. */
+    actions: jsonb("actions").$type<JsonObject[]>().notNull().default([]),
   },
   (t) => [workspaceKey(t)],
 );

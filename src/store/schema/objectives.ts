@@ -15,6 +15,14 @@ export const objectives = pgTable(
     owner: text("owner"),
     dueDate: date("due_date", { mode: "string" }),
     status: text("status").notNull(),
+    /** How it is measured and how often (6.2 k, 9.1 b–c): "share of IAM users with MFA", "monthly". */
+    method: text("method"),
+    frequency: text("frequency"),
+    /** An automated check whose pass rate is the measure, taken at each collection (e.g. "iam-users-mfa"). */
+    checkId: text("check_id"),
+    /** The numeric target a measured value is compared with, and its unit ("%", "days"). */
+    targetValue: doublePrecision("target_value"),
+    unit: text("unit"),
   },
   (t) => [workspaceKey(t), personReference("objectives_owner_fk", t, t.owner)],
 );
@@ -28,6 +36,9 @@ export const measurements = pgTable(
     measuredOn: date("measured_on", { mode: "string" }).notNull(),
     value: doublePrecision("value").notNull(),
     note: text("note"),
+    /** "manual", or "check" for a pass rate taken from a collection run (`runId`). */
+    source: text("source").notNull().default("manual"),
+    runId: text("run_id"),
   },
   (t) => [
     workspaceKey(t),

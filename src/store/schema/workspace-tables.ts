@@ -2,7 +2,7 @@
 // (export, import, copy). Each has the key (workspace_id, id); see ../README.md for the conventions.
 import { activities } from "./activities.js";
 import { assets } from "./assets.js";
-import { auditFindings, audits, correctiveActions } from "./audits.js";
+import { auditChecklistItems, auditFindings, audits, certificationCycles, correctiveActions, surveillanceSamples } from "./audits.js";
 import { checkResults, collectionRuns } from "./collection.js";
 import { contextIssues, exclusions, interestedParties, scope, scopeInterfaces } from "./context.js";
 import { documentAcknowledgements, documents, documentVersions } from "./documents.js";
@@ -43,7 +43,10 @@ export const workspaceTables = [
   { name: "training_records", table: trainingRecords },
   { name: "objectives", table: objectives },
   { name: "measurements", table: measurements },
+  { name: "certification_cycles", table: certificationCycles },
+  { name: "surveillance_samples", table: surveillanceSamples },
   { name: "audits", table: audits },
+  { name: "audit_checklist_items", table: auditChecklistItems },
   { name: "audit_findings", table: auditFindings },
   { name: "corrective_actions", table: correctiveActions },
   { name: "management_reviews", table: managementReviews },
