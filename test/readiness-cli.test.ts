@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isms } from "./helpers/cli.js";
+import { ismsInProcess } from "./helpers/cli-in-process.js";
 
 const report = z.object({
   workspace: z.string(),
@@ -22,19 +22,19 @@ const report = z.object({
 
 describe("isms readiness", () => {
   let dataDir: string;
-  const run = (...args: string[]) => isms(["--data-dir", dataDir, ...args]);
+  const run = (...args: string[]) => ismsInProcess(["--data-dir", dataDir, ...args]);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "isms-readiness-cli-"));
-    const init = run("init", "--name", "Ready", "--template", "aws-saas");
+    const init = await run("init", "--name", "Ready", "--template", "aws-saas");
     expect(init.status, init.stderr).toBe(0);
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("prints a score per stage and the findings grouped by severity, each with its fix", () => {
-    const result = run("readiness");
+  it("prints a score per stage and the findings grouped by severity, each with its fix", async () => {
+    const result = await run("readiness");
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Stage 1 +\d+\/100/);
     expect(result.stdout).toMatch(/Stage 2 +\d+\/100/);
@@ -43,16 +43,16 @@ describe("isms readiness", () => {
     expect(result.stdout).toContain("fix: Have top management approve it: isms scope approve --by <person>");
   });
 
-  it("exits 1 with --strict while a finding would fail Stage 1, and says so in one line", () => {
-    const result = run("readiness", "--strict", "--stage", "1");
+  it("exits 1 with --strict while a finding would fail Stage 1, and says so in one line", async () => {
+    const result = await run("readiness", "--strict", "--stage", "1");
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/would fail Stage 1 \(--strict\)/);
     expect(result.stdout).toContain("Stage 1");
   });
 
-  it("gives one stage as JSON, judged as of the day asked", () => {
-    const result = run("readiness", "--stage", "2", "--as-of", "2026-12-31", "--json");
+  it("gives one stage as JSON, judged as of the day asked", async () => {
+    const result = await run("readiness", "--stage", "2", "--as-of", "2026-12-31", "--json");
     expect(result.status, result.stderr).toBe(0);
     const parsed = report.parse(JSON.parse(result.stdout));
     expect(parsed.asOf).toBe("2026-12-31");
@@ -61,15 +61,15 @@ describe("isms readiness", () => {
     expect(parsed.stages[0]?.findings["would-fail-stage1"]?.map((f) => f.ruleId)).toContain("S1-scope-approved");
   });
 
-  it("refuses an unknown stage or a date that does not exist with a usage error", () => {
-    expect(run("readiness", "--stage", "3").status).toBe(2);
-    const bad = run("readiness", "--as-of", "2026-02-30");
+  it("refuses an unknown stage or a date that does not exist with a usage error", async () => {
+    expect((await run("readiness", "--stage", "3")).status).toBe(2);
+    const bad = await run("readiness", "--as-of", "2026-02-30");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("YYYY-MM-DD");
   });
 
-  it("shows examples in its help", () => {
-    const result = isms(["readiness", "--help"]);
+  it("shows examples in its help", async () => {
+    const result = await ismsInProcess(["readiness", "--help"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("--strict");
     expect(result.stdout).toContain("$ isms readiness --stage 1");

@@ -14,6 +14,7 @@ import type { BlobStore } from "../evidence/index.js";
 import type { Db } from "../store/open.js";
 import { recordCollectionRun } from "./collection.js";
 import type { CollectionOptions, CollectionRun } from "./collection.js";
+import type { BoundObjectiveMeasurement } from "./objectives.js";
 import { loadStatementOfApplicability } from "./soa.js";
 import type { Workspace } from "./workspaces.js";
 
@@ -44,6 +45,8 @@ export interface AwsCollectionOutcome {
   controls: string[];
   /** Controls whose derived SoA status differs from before the run. */
   changes: StatusChange[];
+  /** The objectives bound to a check: the measurement each got from this run, or why none. */
+  objectives: BoundObjectiveMeasurement[];
   evidence: { snapshots: number; results: number; reusedBlobs: number };
   wallMs: number;
 }
@@ -107,6 +110,7 @@ export async function runAwsCollection(db: Db, ws: Workspace, blobs: BlobStore, 
     results,
     controls: recorded.controls,
     changes,
+    objectives: recorded.objectives,
     evidence: { snapshots: recorded.snapshotEvidence, results: recorded.resultEvidence, reusedBlobs: recorded.reusedBlobs },
     wallMs: finishedAt.getTime() - startedAt.getTime(),
   };

@@ -13,6 +13,7 @@ import type { Db, Tx } from "../store/open.js";
 import { checkResults, collectionRuns } from "../store/schema/index.js";
 import type { JsonObject } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
+import { measureBoundObjectives, type BoundObjectiveMeasurement } from "./objectives.js";
 import type { Workspace } from "./workspaces.js";
 
 export type CollectionRun = typeof collectionRuns.$inferSelect;
@@ -46,6 +47,8 @@ export interface RecordedCollection {
   reusedBlobs: number;
   /** Controls with at least one passing or failing result. */
   controls: string[];
+  /** The objectives bound to a check: the measurement each got from this run, or why none. */
+  objectives: BoundObjectiveMeasurement[];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -156,6 +159,8 @@ export async function recordCollectionRun(tx: Tx, ws: Workspace, blobs: BlobStor
     unknown: results.filter((r) => r.status === "unknown").length,
     controls: controls.length,
   };
+  const measured = await measureBoundObjectives(tx, ws, runId, results, { measuredOn: day(input.finishedAt), actor: input.actor });
+  if (measured.length > 0) stats.objectives = measured.map((m) => ({ objectiveId: m.objectiveId, checkId: m.checkId, value: m.measurement?.value ?? null, summary: m.summary }));
   const options: JsonObject = { org: input.options.org, roleName: input.options.roleName };
   if (input.options.accounts) options.accounts = input.options.accounts;
   if (input.options.regions) options.regions = input.options.regions;
@@ -203,7 +208,7 @@ export async function recordCollectionRun(tx: Tx, ws: Workspace, blobs: BlobStor
   for (let i = 0; i < rows.length; i += rowChunk) await tx.insert(checkResults).values(rows.slice(i, i + rowChunk));
 
   await appendAuditLog(tx, { workspaceId: ws.id, actor: input.actor, action: "collection.aws", entityType: "collection_run", entityId: runId, before: null, after: { ...stats, problems: collected.problems.length } });
-  return { run, snapshotEvidence: snapshots.length, resultEvidence: resultGroups.length, reusedBlobs: recorded.filter((r) => r.reused).length, controls };
+  return { run, snapshotEvidence: snapshots.length, resultEvidence: resultGroups.length, reusedBlobs: recorded.filter((r) => r.reused).length, controls, objectives: measured };
 }
 
 /** The newest collection run finished by `asOf` (default: the newest), or undefined. */
