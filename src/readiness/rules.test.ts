@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { managementReviewInputs } from "../catalog/clauses.js";
 import { defaultMethodology } from "../domain/risk/index.js";
 import { readinessRuleIds, readinessRules } from "./rules/index.js";
-import type { SoaEntryView, WorkspaceSnapshot } from "./snapshot.js";
+import type { AuditFindingView, CorrectiveActionView, SoaEntryView, WorkspaceSnapshot } from "./snapshot.js";
 import { completeSnapshot, dayAgo, daysAgo, moreThanAYearAgo, yesterday } from "./test-snapshot.js";
 
 type Change = (s: WorkspaceSnapshot) => WorkspaceSnapshot;
@@ -17,6 +17,18 @@ function edit<T extends { id: string }>(list: readonly T[], id: string, patch: P
 
 function editSoa(s: WorkspaceSnapshot, controlId: string, patch: Partial<SoaEntryView>): WorkspaceSnapshot {
   return { ...s, soa: s.soa.map((e) => (e.controlId === controlId ? { ...e, ...patch } : e)) };
+}
+
+/**
+ * The workspace after a Stage 2 audit raised a minor nonconformity, open, whose corrective action is
+ * under way: `deadline` is the day the certification body set (left out when undefined), `actionDue`
+ * the action's due date.
+ */
+function withExternalFinding(s: WorkspaceSnapshot, deadline: string | undefined, actionDue: string): WorkspaceSnapshot {
+  const nc: AuditFindingView & { dueDate?: string } = { id: "F-EXT", auditId: "AU-EXT", kind: "minor_nonconformity", requirement: "A.8.15", status: "open", ...(deadline ? { dueDate: deadline } : {}) };
+  const action: CorrectiveActionView = { id: "CA-EXT", findingId: "F-EXT", owner: "P-003", dueDate: actionDue, status: "open", closedAt: null, closureEvidenceRefs: [] };
+  const audit = { id: "AU-EXT", kind: "stage2", title: "Stage 2", auditor: "Certification body", plannedStart: dayAgo(100), plannedEnd: dayAgo(98), status: "completed", reportRef: "CB-report" };
+  return { ...s, audits: [...s.audits, audit], auditFindings: [...s.auditFindings, nc], correctiveActions: [...s.correctiveActions, action] };
 }
 
 const firing = (snapshot: WorkspaceSnapshot) => readinessRules.filter((r) => r.evaluate(snapshot).length > 0).map((r) => r.id);
@@ -149,6 +161,33 @@ describe("readiness rules", () => {
     );
     const soa = readinessRules.find((r) => r.id === "S1-soa-complete")?.evaluate(empty) ?? [];
     expect(soa).toHaveLength(93);
+  });
+
+  it("a nonconformity of the certification body past its deadline fires S1-nonconformities-actioned, alone", () => {
+    const snapshot = withExternalFinding(completeSnapshot(), yesterday, dayAgo(-10));
+    expect(firing(snapshot)).toEqual(["S1-nonconformities-actioned"]);
+    const [finding] = readinessRules.find((r) => r.id === "S1-nonconformities-actioned")?.evaluate(snapshot) ?? [];
+    expect(finding?.entity).toEqual({ type: "audit_finding", id: "F-EXT" });
+    expect(finding?.message).toBe(`Nonconformity F-EXT raised by the certification body (stage2 audit AU-EXT) was to be resolved by ${yesterday} and is still open`);
+  });
+
+  it("without a deadline of its own, an external nonconformity is late when its open corrective action is", () => {
+    expect(firing(withExternalFinding(completeSnapshot(), undefined, yesterday))).toEqual(["S1-nonconformities-actioned"]);
+    expect(firing(withExternalFinding(completeSnapshot(), undefined, dayAgo(-5)))).toEqual([]);
+  });
+
+  it("an external nonconformity within its deadline, or closed, is no finding", () => {
+    expect(firing(withExternalFinding(completeSnapshot(), dayAgo(-1), dayAgo(-1)))).toEqual([]);
+    const closed = withExternalFinding(completeSnapshot(), yesterday, dayAgo(5));
+    expect(firing({ ...closed, auditFindings: edit(closed.auditFindings, "F-EXT", { status: "closed" }) })).toEqual([]);
+  });
+
+  it("a nonconformity without a corrective action fires S1-nonconformities-actioned and names the command that adds one", () => {
+    const snapshot = { ...completeSnapshot(), correctiveActions: [] };
+    expect(firing(snapshot)).toEqual(["S1-nonconformities-actioned"]);
+    const [finding] = readinessRules.find((r) => r.id === "S1-nonconformities-actioned")?.evaluate(snapshot) ?? [];
+    expect(finding?.message).toBe("Nonconformity F-001 (minor nonconformity, audit AU-001) has no corrective action");
+    expect(finding?.fix).toContain("isms action add --finding F-001");
   });
 
   it("a rule judges dates as of the snapshot's day, not today", () => {

@@ -3,7 +3,8 @@
 import { managementReviewInputs } from "../../catalog/clauses.js";
 import { lookupsOf, withinYear, type Lookups } from "../lookups.js";
 import { defineRule, viaRegisterFile, type ReadinessFinding, type ReadinessRule } from "../rule.js";
-import type { AuditView, WorkspaceSnapshot } from "../snapshot.js";
+import { isExternalAudit } from "../../domain/audit/audit.js";
+import type { AuditFindingView, AuditView, CorrectiveActionView, WorkspaceSnapshot } from "../snapshot.js";
 import {
   closedCorrectiveActionStatuses,
   completedAuditStatuses,
@@ -49,14 +50,14 @@ export const internalAudit = defineRule(
         finding(
           { type: "audit", id: null },
           "No internal audit of the ISMS was completed in the last 12 months",
-          `Have an independent auditor audit the whole ISMS before Stage 1 and record it (kind ${internalAuditKind}, status completed, report): ${viaRegisterFile("audits")}`,
+          "Have an independent auditor audit the whole ISMS before Stage 1 and record it: isms audit add --title … --auditor <person> --clauses 4,5,6,7,8,9,10 --controls …, then isms audit start and isms audit complete --report <ref>",
         ),
       );
     } else {
       const entity = { type: "audit", id: latest.id };
-      if (!latest.reportRef) findings.push(finding(entity, `Internal audit ${latest.id} has no report on record (9.2.2)`, `Record where its report is: ${viaRegisterFile("audits")}`));
+      if (!latest.reportRef) findings.push(finding(entity, `Internal audit ${latest.id} has no report on record (9.2.2)`, `Record where its report is: isms audit edit ${latest.id} --report <ref>`));
       if (!latest.auditor?.trim()) {
-        findings.push(finding(entity, `Internal audit ${latest.id} does not say who audited`, `Record the auditor: ${viaRegisterFile("audits")}`));
+        findings.push(finding(entity, `Internal audit ${latest.id} does not say who audited`, `Record the auditor: isms audit edit ${latest.id} --auditor <name>`));
       } else {
         const why = lackOfIndependence(latest.auditor, snapshot, lookups);
         if (why) {
@@ -72,7 +73,7 @@ export const internalAudit = defineRule(
         finding(
           { type: "audit", id: null },
           "There is no internal audit programme: no internal audit is planned",
-          `Plan the next internal audits (frequency, scope, auditor) so that every part of the ISMS is audited: ${viaRegisterFile("audits")}`,
+          "Plan the next internal audits so that clauses 4–10 are audited every year and every control in the cycle: isms audit programme --propose (--create writes them)",
         ),
       );
     }
@@ -138,29 +139,57 @@ export const managementReviewInputsCovered = defineRule(
   },
 );
 
+/**
+ * A finding as this rule reads it: with the day it must be resolved by, when the snapshot carries it
+ * (a certification body's deadline, about 90 days for a minor nonconformity).
+ */
+type FindingWithDeadline = AuditFindingView & { dueDate?: string | null };
+
+/** The day an open nonconformity must be resolved by: its own deadline, else the latest due date of its open actions. */
+function deadlineOf(nc: FindingWithDeadline, actions: readonly CorrectiveActionView[]): string | null {
+  if (nc.dueDate) return nc.dueDate;
+  const due = actions.filter((a) => !closedCorrectiveActionStatuses.includes(a.status) && a.dueDate !== null).map((a) => a.dueDate ?? "");
+  return due.sort().at(-1) ?? null;
+}
+
 export const nonconformitiesActioned = defineRule(
   {
     id: "S1-nonconformities-actioned",
     stage: "stage1",
     severity: "major",
     basis: "10.2",
-    title: "Every nonconformity has a corrective action with an owner and a due date",
+    title: "Every nonconformity has a corrective action with an owner and a due date, and none raised by the certification body is past its deadline",
   },
   (snapshot, finding) => {
+    const { today } = lookupsOf(snapshot);
     const findings: ReadinessFinding[] = [];
-    const actionsByFinding = new Map<string, typeof snapshot.correctiveActions>();
+    const actionsByFinding = new Map<string, CorrectiveActionView[]>();
     for (const action of snapshot.correctiveActions) {
       if (action.findingId) actionsByFinding.set(action.findingId, [...(actionsByFinding.get(action.findingId) ?? []), action]);
     }
-    for (const nc of snapshot.auditFindings.filter((f) => nonconformityKinds.includes(f.kind))) {
+    const externalAudits = new Map(snapshot.audits.filter((a) => isExternalAudit(a.kind)).map((a) => [a.id, a]));
+    const recorded: readonly FindingWithDeadline[] = snapshot.auditFindings;
+    for (const nc of recorded.filter((f) => nonconformityKinds.includes(f.kind))) {
       const actions = actionsByFinding.get(nc.id) ?? [];
+      const entity = { type: "audit_finding", id: nc.id };
       if (actions.length === 0) {
-        const fix = `Analyse its cause and record the corrective action with an owner and a due date: ${viaRegisterFile("corrective_actions")}`;
-        findings.push(finding({ type: "audit_finding", id: nc.id }, `Nonconformity ${nc.id} (${nc.kind.replace("_", " ")}, audit ${nc.auditId}) has no corrective action`, fix));
+        const fix = `Analyse its cause and record the correction and corrective action with an owner and a due date: isms action add --finding ${nc.id} --correction "…" --root-cause "…" --action "…" --owner <person> --due <date>`;
+        findings.push(finding(entity, `Nonconformity ${nc.id} (${nc.kind.replace("_", " ")}, audit ${nc.auditId}) has no corrective action`, fix));
       }
       for (const action of actions.filter((a) => !a.owner || !a.dueDate)) {
         const missing = [action.owner ? null : "owner", action.dueDate ? null : "due date"].filter((m) => m !== null).join(" or ");
         findings.push(finding({ type: "corrective_action", id: action.id }, `Corrective action ${action.id} for ${nc.id} has no ${missing}`, `Give it one: ${viaRegisterFile("corrective_actions")}`));
+      }
+      const audit = externalAudits.get(nc.auditId);
+      const deadline = deadlineOf(nc, actions);
+      if (audit && !closedCorrectiveActionStatuses.includes(nc.status) && deadline !== null && deadline < today) {
+        findings.push(
+          finding(
+            entity,
+            `Nonconformity ${nc.id} raised by the certification body (${audit.kind} audit ${audit.id}) was to be resolved by ${deadline} and is still open`,
+            `Close its corrective actions with evidence (isms action close <action> --evidence …) and send the evidence to the certification body, or agree a new date with it`,
+          ),
+        );
       }
     }
     return findings;
@@ -184,10 +213,10 @@ export const auditActionsClosed = defineRule(
         const entity = { type: "corrective_action", id: a.id };
         if (!closedCorrectiveActionStatuses.includes(a.status) || !a.closedAt) {
           const due = a.dueDate ? `, due ${a.dueDate}` : "";
-          return [finding(entity, `Corrective action ${a.id} for internal audit finding ${a.findingId} is still ${a.status}${due}`, `Complete it and close it with evidence: ${viaRegisterFile("corrective_actions")}`)];
+          return [finding(entity, `Corrective action ${a.id} for internal audit finding ${a.findingId} is still ${a.status}${due}`, `Complete it and close it with evidence: isms action close ${a.id} --evidence <refs>`)];
         }
         if (a.closureEvidenceRefs.length === 0) {
-          return [finding(entity, `Corrective action ${a.id} was closed without evidence that it worked`, `Attach the evidence of its effectiveness: ${viaRegisterFile("corrective_actions")}`)];
+          return [finding(entity, `Corrective action ${a.id} was closed without evidence that it worked`, `Record the evidence of its effectiveness: ${viaRegisterFile("corrective_actions")}`)];
         }
         return [];
       });

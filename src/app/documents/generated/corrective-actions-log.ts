@@ -1,5 +1,6 @@
 // Nonconformities and Corrective Actions Log (10.2), generated from the audit findings and corrective
-// actions registers: each nonconformity with its audit and actions, flagging what is missing or late.
+// actions registers: each nonconformity with its audit and actions, each action with its correction,
+// root cause, closure evidence and effectiveness review, flagging what is missing or late.
 import { and, eq, inArray } from "drizzle-orm";
 import { isoDay } from "../../../domain/risk/calendar.js";
 import { closedCorrectiveActionStatuses } from "../../../readiness/vocabulary.js";
@@ -14,6 +15,9 @@ interface Nonconformity {
   requirement: string | null;
   description: string;
   status: string;
+  raisedOn: string | null;
+  /** When it must be resolved: the certification body's deadline for its own findings. */
+  dueDate: string | null;
   audit: { id: string; kind: string; title: string };
 }
 
@@ -21,6 +25,9 @@ interface CorrectiveAction {
   id: string;
   /** The finding it answers; null for an action raised from elsewhere (an incident, a review). */
   findingId: string | null;
+  /** The immediate correction (10.2 a). */
+  correction: string | null;
+  /** The action on the root cause (10.2 c). */
   description: string;
   rootCause: string | null;
   owner: string | null;
@@ -29,6 +36,8 @@ interface CorrectiveAction {
   /** ISO 8601 instant. */
   closedAt: string | null;
   closureEvidenceRefs: string[];
+  /** The review of whether it worked (10.2 d); null until reviewed. */
+  effectiveness: { effective: boolean; on: string | null; by: string | null; note: string | null } | null;
 }
 
 interface CorrectiveActionsData {
@@ -46,10 +55,18 @@ const isClosed = (status: string): boolean => closedCorrectiveActionStatuses.inc
 const isOverdue = (a: CorrectiveAction, asOf: string): boolean => !isClosed(a.status) && a.dueDate !== null && a.dueDate < asOf;
 const kindLabel = (kind: string): string => kind.replaceAll("_", " ");
 
+const isLate = (nc: Nonconformity, asOf: string): boolean => !isClosed(nc.status) && nc.dueDate !== null && nc.dueDate < asOf;
+
 const withoutAction = (data: CorrectiveActionsData): Nonconformity[] => {
   const answered = new Set(data.actions.map((a) => a.findingId));
   return data.nonconformities.filter((nc) => !answered.has(nc.id));
 };
+
+function effectivenessText(a: CorrectiveAction, person: (id: string | null) => string): string {
+  if (!a.effectiveness) return isClosed(a.status) ? "⚠ not reviewed yet" : "—";
+  const { effective, on, by, note } = a.effectiveness;
+  return `${effective ? "effective" : "not effective"} on ${on ?? "?"} by ${person(by)}${note ? `: ${note}` : ""}`;
+}
 
 export const correctiveActionsLogDocument = defineGeneratedDocument({
   id: "corrective-actions-log",
@@ -73,12 +90,22 @@ export const correctiveActionsLogDocument = defineGeneratedDocument({
       asOf: isoDay(context.at),
       people: personRows.sort((a, b) => compareIds(a.id, b.id)),
       nonconformities: findingRows
-        .map(({ finding, audit }) => ({ id: finding.id, kind: finding.kind, requirement: finding.requirement, description: finding.description, status: finding.status, audit }))
+        .map(({ finding, audit }) => ({
+          id: finding.id,
+          kind: finding.kind,
+          requirement: finding.requirement,
+          description: finding.description,
+          status: finding.status,
+          raisedOn: finding.raisedOn,
+          dueDate: finding.dueDate,
+          audit,
+        }))
         .sort((a, b) => compareIds(a.id, b.id)),
       actions: actionRows
         .map((a) => ({
           id: a.id,
           findingId: a.findingId,
+          correction: a.correction,
           description: a.description,
           rootCause: a.rootCause,
           owner: a.owner,
@@ -86,6 +113,7 @@ export const correctiveActionsLogDocument = defineGeneratedDocument({
           status: a.status,
           closedAt: a.closedAt ? a.closedAt.toISOString() : null,
           closureEvidenceRefs: a.closureEvidenceRefs,
+          effectiveness: a.effective === null ? null : { effective: a.effective, on: a.effectivenessReviewedOn, by: a.effectivenessReviewedBy, note: a.effectivenessNote },
         }))
         .sort((a, b) => compareIds(a.id, b.id)),
     };
@@ -95,6 +123,7 @@ export const correctiveActionsLogDocument = defineGeneratedDocument({
     return [
       ...withoutAction(data).map((nc) => `Nonconformity ${nc.id} (${kindLabel(nc.kind)}, audit ${nc.audit.id}) has no corrective action.`),
       ...data.actions.filter((a) => isOverdue(a, data.asOf)).map((a) => `Corrective action ${a.id} is overdue: due ${a.dueDate ?? ""}, still ${a.status}.`),
+      ...data.nonconformities.filter((nc) => isLate(nc, data.asOf)).map((nc) => `Nonconformity ${nc.id} was to be resolved by ${nc.dueDate ?? ""} and is still ${nc.status}.`),
     ];
   },
 
@@ -113,7 +142,7 @@ export const correctiveActionsLogDocument = defineGeneratedDocument({
               `(${data.nonconformities.filter((nc) => nc.kind === "major_nonconformity").length} major), ${open.length} of them open.`,
           ),
           table(
-            ["Nonconformity", "Audit", "Kind", "Requirement", "Description", "Status", "Corrective actions"],
+            ["Nonconformity", "Audit", "Kind", "Requirement", "Description", "Status", "Corrective actions", "Raised", "Due"],
             data.nonconformities.map((nc) => [
               nc.id,
               `${nc.audit.title} (${nc.audit.id}, ${nc.audit.kind})`,
@@ -122,6 +151,8 @@ export const correctiveActionsLogDocument = defineGeneratedDocument({
               nc.description,
               nc.status,
               actionsFor(nc.id).map((a) => a.id).join(", ") || "⚠ none",
+              nc.raisedOn ?? "—",
+              nc.dueDate ? `${nc.dueDate}${isLate(nc, data.asOf) ? " ⚠ late" : ""}` : "—",
             ]),
           ),
         ]
@@ -137,7 +168,7 @@ export const correctiveActionsLogDocument = defineGeneratedDocument({
       ? [
           paragraph("Every corrective action, including those raised from outside an audit. ⚠ marks an open action past its due date."),
           table(
-            ["Action", "For", "Description", "Root cause", "Owner", "Due", "Status", "Closed", "Closure evidence"],
+            ["Action", "For", "Action on the cause", "Root cause", "Owner", "Due", "Status", "Closed", "Closure evidence"],
             data.actions.map((a) => [
               a.id,
               a.findingId ?? "—",
@@ -153,6 +184,15 @@ export const correctiveActionsLogDocument = defineGeneratedDocument({
         ]
       : [paragraph("No corrective action has been recorded.")];
     if (overdue.length) actions.push(paragraph(`⚠ ${overdue.length} open corrective action${overdue.length === 1 ? " is" : "s are"} past their due date on ${data.asOf}.`));
+    if (data.actions.length) {
+      actions.push(
+        paragraph("For each action, the correction made at once (10.2 a) and the review of whether the action removed the cause (10.2 d). An ineffective action is opened again."),
+        table(
+          ["Corrective action", "Correction", "Effectiveness review"],
+          data.actions.map((a) => [a.id, a.correction ?? "—", effectivenessText(a, person)]),
+        ),
+      );
+    }
 
     return {
       title: "Nonconformities and Corrective Actions Log",

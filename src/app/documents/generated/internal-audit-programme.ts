@@ -1,11 +1,16 @@
 // Internal Audit Programme and Reports (9.2.1, 9.2.2; A.5.35), generated from the audits register: the
-// internal audits planned and done, their findings, and which clauses the last twelve months covered.
+// internal audits planned and done with their criteria, checklist results and findings, which clauses
+// the last twelve months covered, and which controls of the SoA the certification cycle covers.
 import { and, eq, inArray } from "drizzle-orm";
 import { clauses, findClause } from "../../../catalog/clauses.js";
+import { mainClauseOf } from "../../../domain/audit/audit.js";
+import { assessAuditProgramme, type AuditProgramme } from "../../../domain/audit/programme.js";
 import { addMonths, isoDay } from "../../../domain/risk/calendar.js";
 import { internalAuditKind } from "../../../readiness/vocabulary.js";
 import type { PdfBlock } from "../../../reports/pdf.js";
-import { auditFindings, audits, people } from "../../../store/schema/index.js";
+import { auditChecklistItems, auditFindings, audits, people } from "../../../store/schema/index.js";
+import { loadProgrammeInput } from "../../audits/programme.js";
+import { compareRequirements } from "../../audits/records.js";
 import { compareIds } from "../../registers.js";
 import { defineGeneratedDocument } from "./types.js";
 
@@ -13,11 +18,25 @@ interface Audit {
   id: string;
   title: string;
   scope: string | null;
+  criteria: string | null;
   auditor: string | null;
   plannedStart: string | null;
   plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
   status: string;
   reportRef: string | null;
+  clauses: string[];
+  controls: string[];
+}
+
+interface ChecklistLine {
+  auditId: string;
+  requirement: string;
+  result: string;
+  sampled: string | null;
+  observed: string | null;
+  evidenceRefs: string[];
 }
 
 interface Finding {
@@ -27,6 +46,8 @@ interface Finding {
   requirement: string | null;
   description: string;
   status: string;
+  dueDate: string | null;
+  evidenceRefs: string[];
 }
 
 interface AuditProgrammeData {
@@ -34,13 +55,16 @@ interface AuditProgrammeData {
   /** Names of the people an auditor field may name by id. */
   people: { id: string; name: string }[];
   audits: Audit[];
+  checklist: ChecklistLine[];
   findings: Finding[];
+  /** The controls of the SoA and the internal audits covering each in the certification cycle of `asOf`. */
+  cycle: Pick<AuditProgramme, "cycle" | "controls" | "uncoveredControls">;
 }
 
 const paragraph = (text: string): PdfBlock => ({ kind: "paragraph", text });
 const table = (header: string[], rows: string[][]): PdfBlock => ({ kind: "table", header, rows });
 
-const auditDay = (a: Audit): string | null => a.plannedEnd ?? a.plannedStart;
+const auditDay = (a: Audit): string | null => a.actualEnd ?? a.plannedEnd ?? a.actualStart ?? a.plannedStart;
 const isLive = (a: Audit): boolean => a.status !== "cancelled";
 
 /** Internal audits dated from `from` to `to`, both included, and not cancelled. */
@@ -80,23 +104,47 @@ export const internalAuditProgrammeDocument = defineGeneratedDocument({
 
   async load(db, context): Promise<AuditProgrammeData> {
     const workspaceId = context.workspace.id;
-    const [auditRows, personRows] = await Promise.all([
+    const asOf = isoDay(context.at);
+    const [auditRows, personRows, programmeInput] = await Promise.all([
       db.select().from(audits).where(and(eq(audits.workspaceId, workspaceId), eq(audits.kind, internalAuditKind))),
       db.select({ id: people.id, name: people.name }).from(people).where(eq(people.workspaceId, workspaceId)),
+      loadProgrammeInput(db, context.workspace, { today: asOf }),
     ]);
     const auditIds = auditRows.map((a) => a.id);
-    const findingRows = auditIds.length
-      ? await db.select().from(auditFindings).where(and(eq(auditFindings.workspaceId, workspaceId), inArray(auditFindings.auditId, auditIds)))
-      : [];
+    const [findingRows, checklistRows] = auditIds.length
+      ? await Promise.all([
+          db.select().from(auditFindings).where(and(eq(auditFindings.workspaceId, workspaceId), inArray(auditFindings.auditId, auditIds))),
+          db.select().from(auditChecklistItems).where(and(eq(auditChecklistItems.workspaceId, workspaceId), inArray(auditChecklistItems.auditId, auditIds))),
+        ])
+      : [[], []];
+    const { cycle, controls, uncoveredControls } = assessAuditProgramme(programmeInput);
     return {
-      asOf: isoDay(context.at),
+      asOf,
       people: personRows.sort((a, b) => compareIds(a.id, b.id)),
       audits: auditRows
-        .map((a) => ({ id: a.id, title: a.title, scope: a.scope, auditor: a.auditor, plannedStart: a.plannedStart, plannedEnd: a.plannedEnd, status: a.status, reportRef: a.reportRef }))
+        .map((a) => ({
+          id: a.id,
+          title: a.title,
+          scope: a.scope,
+          criteria: a.criteria,
+          auditor: a.auditor,
+          plannedStart: a.plannedStart,
+          plannedEnd: a.plannedEnd,
+          actualStart: a.actualStart,
+          actualEnd: a.actualEnd,
+          status: a.status,
+          reportRef: a.reportRef,
+          clauses: a.clauses,
+          controls: a.controls,
+        }))
         .sort((a, b) => compareIds(a.id, b.id)),
+      checklist: checklistRows
+        .map((i) => ({ auditId: i.auditId, requirement: i.requirement, result: i.result, sampled: i.sampled, observed: i.observed, evidenceRefs: i.evidenceRefs }))
+        .sort((a, b) => compareIds(a.auditId, b.auditId) || compareRequirements(a.requirement, b.requirement)),
       findings: findingRows
-        .map((f) => ({ id: f.id, auditId: f.auditId, kind: f.kind, requirement: f.requirement, description: f.description, status: f.status }))
+        .map((f) => ({ id: f.id, auditId: f.auditId, kind: f.kind, requirement: f.requirement, description: f.description, status: f.status, dueDate: f.dueDate, evidenceRefs: f.evidenceRefs }))
         .sort((a, b) => compareIds(a.id, b.id)),
+      cycle: { cycle, controls, uncoveredControls },
     };
   },
 
@@ -114,23 +162,43 @@ export const internalAuditProgrammeDocument = defineGeneratedDocument({
     };
     const datesText = (a: Audit): string =>
       a.plannedStart && a.plannedEnd && a.plannedStart !== a.plannedEnd ? `${a.plannedStart} – ${a.plannedEnd}` : (auditDay(a) ?? "not scheduled");
+    const statusText = (a: Audit): string => {
+      const held = [a.actualStart, a.actualEnd].filter((d) => d !== null).join(" – ");
+      return held ? `${a.status.replaceAll("_", " ")} (held ${held})` : a.status.replaceAll("_", " ");
+    };
 
     const programme: PdfBlock[] = data.audits.length
       ? [
-          paragraph("Every internal audit on record, planned or done, with the dates it was planned for."),
+          paragraph("Every internal audit on record, planned or done, with the dates it was planned for and the criteria it audits against."),
           table(
-            ["Audit", "Dates", "Scope", "Auditor", "Status", "Report"],
-            data.audits.map((a) => [`${a.title} (${a.id})`, datesText(a), a.scope ?? "—", auditorText(a.auditor), a.status, a.reportRef ?? "—"]),
+            ["Audit", "Dates", "Scope", "Criteria", "Auditor", "Status", "Report"],
+            data.audits.map((a) => [`${a.title} (${a.id})`, datesText(a), a.scope ?? "—", a.criteria ?? "—", auditorText(a.auditor), statusText(a), a.reportRef ?? "—"]),
           ),
         ]
       : [paragraph("No internal audit has been recorded yet.")];
+
+    const checklists: PdfBlock[] = data.audits.flatMap((a) => {
+      const lines = data.checklist.filter((l) => l.auditId === a.id);
+      if (lines.length === 0) return [];
+      const counts = ["conforming", "nonconforming", "observation", "not_checked"].map((r) => `${lines.filter((l) => l.result === r).length} ${r.replace("_", " ")}`);
+      return [
+        paragraph(`${a.title} (${a.id}): ${lines.length} line${lines.length === 1 ? "" : "s"} checked against the criteria: ${counts.join(", ")}.`),
+        table(
+          ["Requirement", "Result", "Sampled", "Observed", "Evidence"],
+          lines.map((l) => [l.requirement, l.result.replace("_", " "), l.sampled ?? "—", l.observed ?? "—", l.evidenceRefs.join(", ") || "—"]),
+        ),
+      ];
+    });
 
     const findings: PdfBlock[] = data.audits.flatMap((a) => {
       const own = data.findings.filter((f) => f.auditId === a.id);
       if (own.length === 0) return [paragraph(`${a.title} (${a.id}): no finding recorded.`)];
       return [
         paragraph(`${a.title} (${a.id}): ${own.length} finding${own.length === 1 ? "" : "s"}.`),
-        table(["Finding", "Kind", "Requirement", "Description", "Status"], own.map((f) => [f.id, kindLabel(f.kind), f.requirement ?? "—", f.description, f.status])),
+        table(
+          ["Finding", "Kind", "Requirement", "Description", "Status", "Due", "Evidence"],
+          own.map((f) => [f.id, kindLabel(f.kind), f.requirement ?? "—", f.description, f.status, f.dueDate ?? "—", f.evidenceRefs.join(", ") || "—"]),
+        ),
       ];
     });
 
@@ -140,12 +208,27 @@ export const internalAuditProgrammeDocument = defineGeneratedDocument({
       .filter((c) => c.level === 1)
       .map((clause) => {
         const by = recent.flatMap((a) => {
-          const fromScope = mainClausesNamed(a.scope ?? "").has(clause.id) ? [a.id] : [];
+          const listed = a.clauses.some((c) => mainClauseOf(c) === clause.id) || mainClausesNamed(a.scope ?? "").has(clause.id) ? [a.id] : [];
           const fromFindings = data.findings.filter((f) => f.auditId === a.id && mainClausesNamed(f.requirement ?? "").has(clause.id)).map((f) => f.id);
-          return [...fromScope, ...fromFindings];
+          return [...listed, ...fromFindings];
         });
         return [`${clause.id} ${clause.title}`, by.length ? "yes" : "no", by.join(", ") || "—"];
       });
+
+    const { cycle } = data;
+    const covered = cycle.controls.length - cycle.uncoveredControls.length;
+    const controlCoverage: PdfBlock[] = cycle.controls.length
+      ? [
+          paragraph(
+            `The certification cycle ${cycle.cycle.from}–${cycle.cycle.to} must audit each of the ${cycle.controls.length} Annex A controls the Statement of Applicability includes at least once. ` +
+              `Internal audits dated in the cycle (planned or done, not cancelled) that list a control cover it: ${covered} of ${cycle.controls.length} are covered.`,
+          ),
+          table(
+            ["Control", "Title", "Covered by"],
+            cycle.controls.map((c) => [`A.${c.controlId}`, c.title, c.coveredBy.map((by) => `${by.auditId} (${by.status.replaceAll("_", " ")}, ${by.day})`).join(", ") || "⚠ not yet"]),
+          ),
+        ]
+      : [paragraph("The Statement of Applicability includes no Annex A control yet, so there is no control to plan audits for.")];
 
     return {
       title: "Internal Audit Programme and Reports",
@@ -157,18 +240,20 @@ export const internalAuditProgrammeDocument = defineGeneratedDocument({
       ],
       sections: [
         { heading: "1. Audit programme", blocks: programme },
-        { heading: "2. Findings", blocks: findings.length ? findings : [paragraph("No finding has been recorded.")] },
+        { heading: "2. Checklists", blocks: checklists.length ? checklists : [paragraph("No audit checklist has been recorded.")] },
+        { heading: "3. Findings", blocks: findings.length ? findings : [paragraph("No finding has been recorded.")] },
         {
-          heading: "3. Coverage of clauses 4 to 10",
+          heading: "4. Coverage of clauses 4 to 10",
           blocks: [
             paragraph(
-              `A clause counts as covered when an internal audit dated from ${yearAgo} to ${data.asOf} (and not cancelled) names it in its scope, ` +
-                'by number, by one of its sub-clauses ("6.1.2") or in a range ("4–10"), or has a finding against it. ' +
-                "A scope described in words alone is not counted: write the clause numbers into the audit's scope.",
+              `A clause counts as covered when an internal audit dated from ${yearAgo} to ${data.asOf} (and not cancelled) lists it or one of its sub-clauses among the clauses it covers, ` +
+                'or names it in its scope by number, by sub-clause ("6.1.2") or in a range ("4–10"), or has a finding against it. ' +
+                "A scope described in words alone is not counted: list the clauses the audit covers.",
             ),
             table(["Clause", "Covered", "By"], coverage),
           ],
         },
+        { heading: "5. Coverage of the controls in the certification cycle", blocks: controlCoverage },
       ],
     };
   },
