@@ -220,7 +220,7 @@ export async function loadWorkspaceSnapshot(db: Db, ws: Workspace, options: Snap
     db
       .select({ id: managementReviews.id, heldOn: managementReviews.heldOn, attendees: managementReviews.attendees, inputs: managementReviews.inputs, minutesRef: managementReviews.minutesRef })
       .from(managementReviews)
-      .where(eq(managementReviews.workspaceId, id)),
+      .where(and(eq(managementReviews.workspaceId, id), eq(managementReviews.status, "held"))),
     db
       .select({ id: activities.id, kind: activities.kind, title: activities.title, owner: activities.owner, due: activities.due, doneAt: activities.doneAt })
       .from(activities)

@@ -15,6 +15,8 @@ import { registerFindingCommands } from "./finding.js";
 import { registerActionCommands } from "./action.js";
 import { registerCalendarCommands } from "./calendar.js";
 import { registerPlanCommand } from "./plan.js";
+import { registerReviewCommands } from "./review.js";
+import { registerCycleCommands } from "./cycle.js";
 import { registerReadinessCommand } from "./readiness.js";
 import { registerRiskCommands } from "./risk/index.js";
 import { registerScopeCommands } from "./scope.js";
@@ -54,6 +56,8 @@ export function buildProgram(): Command {
   registerActionCommands(program);
   registerCalendarCommands(program);
   registerPlanCommand(program);
+  registerReviewCommands(program);
+  registerCycleCommands(program);
   registerRiskCommands(program);
   registerSoaCommands(program);
   registerDocsCommands(program);

@@ -1,20 +1,26 @@
 // Management Review Records (9.3), generated from the management reviews register: per review, newest
-// first, who attended, what was considered (9.3.2) and what was decided (9.3.3).
+// first, whether it was held or is planned, who attended, what was considered (9.3.2), what was decided
+// and the actions with their status (9.3.3).
 import { eq } from "drizzle-orm";
+import { finishedReviewActionStatuses, readReviewActions, type ReviewAction } from "../../../domain/review/model.js";
+import { preparationOf, reviewDecisionLines, reviewInputLines } from "../../../domain/review/records.js";
 import { addMonths, isoDay } from "../../../domain/risk/calendar.js";
 import type { PdfBlock } from "../../../reports/pdf.js";
 import { managementReviews, people } from "../../../store/schema/index.js";
-import type { JsonObject, JsonValue } from "../../../store/schema/json.js";
+import type { JsonObject } from "../../../store/schema/json.js";
 import { compareIds } from "../../registers.js";
 import { defineGeneratedDocument } from "./types.js";
 
 interface Review {
   id: string;
   heldOn: string;
+  /** held, or planned (inputs prepared, not yet held). */
+  status: string;
   /** Person ids, or names of attendees who are not in the people list. */
   attendees: string[];
   inputs: JsonObject;
   decisions: JsonObject;
+  actions: ReviewAction[];
   minutesRef: string | null;
 }
 
@@ -29,24 +35,23 @@ const paragraph = (text: string): PdfBlock => ({ kind: "paragraph", text });
 const table = (header: string[], rows: string[][]): PdfBlock => ({ kind: "table", header, rows });
 const list = (items: string[]): PdfBlock => ({ kind: "list", items });
 
-/** An object's entries in a stable order (the database does not keep the order they were written in). */
-const entries = (object: JsonObject): [string, JsonValue][] => Object.entries(object).sort(([a], [b]) => compareIds(a, b));
-
-/** A JSON value on one line: lists joined with "; ", nested objects as "key: value" pairs. */
-function valueText(value: JsonValue): string {
-  if (value === null) return "—";
-  if (Array.isArray(value)) return value.map(valueText).join("; ");
-  if (typeof value === "object") return entries(value).map(([key, v]) => `${key}: ${valueText(v)}`).join("; ");
-  return String(value);
-}
-
-/** Label/value items: the object's keys as labels. */
-const labelled = (object: JsonObject): string[] => entries(object).map(([key, value]) => `${key}: ${valueText(value)}`);
+const isHeld = (r: Review) => r.status === "held";
 
 const heldWithinYear = (data: ManagementReviewData): Review[] => {
   const yearAgo = addMonths(data.asOf, -12);
-  return data.reviews.filter((r) => r.heldOn >= yearAgo && r.heldOn <= data.asOf);
+  return data.reviews.filter((r) => isHeld(r) && r.heldOn >= yearAgo && r.heldOn <= data.asOf);
 };
+
+const overdueActions = (data: ManagementReviewData) =>
+  data.reviews.flatMap((r) => r.actions.filter((a) => !finishedReviewActionStatuses.includes(a.status) && a.dueDate !== null && a.dueDate < data.asOf).map((a) => ({ review: r, action: a })));
+
+/** The inputs as list items: "9.3.2 a) …: summary", the trends of d) each on their own line. */
+function inputItems(inputs: JsonObject): string[] {
+  return reviewInputLines(inputs).flatMap((line) => [
+    line.text ? `${line.label}: ${line.text}` : line.label,
+    ...line.items.map((item) => `${item.label}: ${item.text}`),
+  ]);
+}
 
 export const managementReviewRecordsDocument = defineGeneratedDocument({
   id: "management-review-records",
@@ -65,45 +70,74 @@ export const managementReviewRecordsDocument = defineGeneratedDocument({
       asOf: isoDay(context.at),
       people: personRows.sort((a, b) => compareIds(a.id, b.id)),
       reviews: reviewRows
-        .map((r) => ({ id: r.id, heldOn: r.heldOn, attendees: r.attendees, inputs: r.inputs, decisions: r.decisions, minutesRef: r.minutesRef }))
+        .map((r) => ({
+          id: r.id,
+          heldOn: r.heldOn,
+          status: r.status,
+          attendees: r.attendees,
+          inputs: r.inputs,
+          decisions: r.decisions,
+          actions: readReviewActions(r.actions),
+          minutesRef: r.minutesRef,
+        }))
         .sort((a, b) => b.heldOn.localeCompare(a.heldOn) || compareIds(a.id, b.id)),
     };
   },
 
   gaps(data) {
-    return heldWithinYear(data).length
+    const gaps = heldWithinYear(data).length
       ? []
       : [`No management review was held in the 12 months to ${data.asOf}: top management holds one and its results are recorded (9.3).`];
+    for (const { review, action } of overdueActions(data)) {
+      gaps.push(`Action ${action.id} of management review ${review.id} is overdue: due ${action.dueDate ?? "?"}, still ${action.status.replace("_", " ")}.`);
+    }
+    return gaps;
   },
 
   render(data, context) {
     const names = new Map(data.people.map((p) => [p.id, p.name]));
-    const attendee = (idOrName: string): string => {
+    const person = (idOrName: string): string => {
       const name = names.get(idOrName);
       return name ? `${name} (${idOrName})` : idOrName;
     };
-    const reviewSections = data.reviews.map((review, i) => ({
-      heading: `${i + 2}. Review of ${review.heldOn} (${review.id})`,
-      blocks: [
-        table(
-          ["Record", "Value"],
-          [
-            ["Held on", review.heldOn],
-            ["Attendees", review.attendees.length ? review.attendees.map(attendee).join(", ") : "none recorded"],
-            ["Minutes", review.minutesRef ?? "—"],
-          ],
-        ),
-        paragraph("Inputs considered:"),
-        Object.keys(review.inputs).length ? list(labelled(review.inputs)) : paragraph("None recorded."),
-        paragraph("Decisions and actions:"),
-        Object.keys(review.decisions).length ? list(labelled(review.decisions)) : paragraph("None recorded."),
-      ],
-    }));
-    const latest = data.reviews.find((r) => r.heldOn <= data.asOf);
+    const reviewSections = data.reviews.map((review, i) => {
+      const prepared = preparationOf(review.inputs);
+      const records: string[][] = [
+        ["Status", isHeld(review) ? "held" : `${review.status}: inputs prepared, not yet held`],
+        [isHeld(review) ? "Held on" : "Planned for", review.heldOn],
+      ];
+      if (prepared?.chair) records.push(["Chair", person(prepared.chair)]);
+      if (prepared) records.push(["Inputs prepared", `on ${prepared.on}, ${prepared.previousReview ? `from the data since ${prepared.previousReview} (${prepared.since ?? "?"})` : "for the first review"}`]);
+      records.push(["Attendees", review.attendees.length ? review.attendees.map(person).join(", ") : "none recorded"], ["Minutes", review.minutesRef ?? "—"]);
+      const decisions = reviewDecisionLines(review.decisions);
+      const inputs = inputItems(review.inputs);
+      const actionRows = review.actions.map((a) => {
+        const late = !finishedReviewActionStatuses.includes(a.status) && a.dueDate !== null && a.dueDate < data.asOf;
+        return [a.id, a.description, a.owner ? person(a.owner) : "⚠ none", `${a.dueDate ?? "—"}${late ? " ⚠ overdue" : ""}`, `${a.status.replace("_", " ")}${a.closedOn ? ` ${a.closedOn}` : ""}`];
+      });
+      return {
+        heading: `${i + 2}. ${isHeld(review) ? "Review" : "Planned review"} of ${review.heldOn} (${review.id})`,
+        blocks: [
+          table(["Record", "Value"], records),
+          paragraph("Inputs considered:"),
+          inputs.length ? list(inputs) : paragraph("None recorded."),
+          paragraph("Decisions:"),
+          decisions.length ? list(decisions) : paragraph(isHeld(review) ? "None recorded." : "None yet: the review has not been held."),
+          paragraph("Actions:"),
+          actionRows.length ? table(["Action", "What", "Owner", "Due", "Status"], actionRows) : paragraph("None recorded."),
+        ],
+      };
+    });
+    const held = data.reviews.filter(isHeld);
+    const planned = data.reviews.length - held.length;
+    const latest = held.find((r) => r.heldOn <= data.asOf);
     const summary = data.reviews.length
-      ? `${data.reviews.length} management review${data.reviews.length === 1 ? " is" : "s are"} on record, newest first; ` +
+      ? `${data.reviews.length} management review${data.reviews.length === 1 ? " is" : "s are"} on record, newest first` +
+        (planned ? ` (${planned} planned and not yet held)` : "") +
+        "; " +
         (latest ? `the latest held was on ${latest.heldOn}.` : "none has been held yet.")
       : "No management review has been recorded yet.";
+    const overdue = overdueActions(data).length;
     return {
       title: "Management Review Records",
       meta: [
@@ -116,7 +150,8 @@ export const managementReviewRecordsDocument = defineGeneratedDocument({
           heading: "1. Summary",
           blocks: [
             paragraph(summary),
-            paragraph("Each review lists what top management considered and what it decided, as recorded; the labels are the record's own."),
+            ...(overdue ? [paragraph(`${overdue} action${overdue === 1 ? " decided at a review is" : "s decided at reviews are"} overdue.`)] : []),
+            paragraph("Each review lists what top management considered, against the inputs of 9.3.2 when they were prepared from the data, and what it decided; records written by hand keep their own labels."),
           ],
         },
         ...reviewSections,

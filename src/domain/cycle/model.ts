@@ -1,0 +1,49 @@
+// The certification cycle's vocabulary: the certification body's audits, the three years of a
+// certificate, and how long a finding of theirs may stay open.
+
+/** Kinds of audit the certification body performs (audits.kind), in the order of a cycle. */
+export const certificationAuditKinds = ["stage1", "stage2", "surveillance", "recertification"] as const;
+export type CertificationAuditKind = (typeof certificationAuditKinds)[number];
+
+export function isCertificationAudit(kind: string): kind is CertificationAuditKind {
+  return certificationAuditKinds.some((k) => k === kind);
+}
+
+/** A certificate runs three years from issue (ISO/IEC 17021-1); surveillance audits fall in years 2 and 3. */
+export const certificateValidityMonths = 36;
+
+/**
+ * Days a certification body commonly allows to correct a nonconformity when its report sets no date:
+ * about 90 for a minor one. A major one blocks the certificate until it is closed, so the same 90 days
+ * are the longest it can wait; the report's own date, recorded as the finding's due date, wins.
+ */
+export const findingDeadlineDays: Readonly<Record<string, number>> = {
+  major_nonconformity: 90,
+  minor_nonconformity: 90,
+};
+
+/** A certification cycle as stored: the body, the audit dates and the certificate. */
+export interface CertificationCycle {
+  id: string;
+  certificationBody: string;
+  stage1Date: string | null;
+  stage2Date: string | null;
+  certificateNumber: string | null;
+  certificateIssued: string | null;
+  certificateExpires: string | null;
+  samplingSeed: string | null;
+}
+
+/** Whether `text` is a real calendar day written YYYY-MM-DD (2027-02-30 is not, though Date.parse takes it). */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const at = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text;
+}
+
+/** `day` plus `days` calendar days, as YYYY-MM-DD. */
+export function addDays(day: string, days: number): string {
+  const at = new Date(`${day}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
