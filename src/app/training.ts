@@ -3,7 +3,7 @@
 import { basename } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { InvalidInputError, IsmsError } from "../domain/errors.js";
-import { addMonths, isoDay } from "../domain/risk/calendar.js";
+import { addDays, addMonths, isoDay } from "../domain/risk/calendar.js";
 import { awarenessCourseKind, ismsRoles } from "../readiness/vocabulary.js";
 import { readTable } from "../reports/tables.js";
 import type { Db, Tx } from "../store/open.js";
@@ -28,9 +28,7 @@ export function expiryOf(completedOn: string, validityMonths: number | null): st
   return validityMonths ? addMonths(completedOn, validityMonths) : null;
 }
 
-export function addDays(day: string, days: number): string {
-  return isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
-}
+export { addDays };
 
 export const inScopeOn = (person: Pick<Person, "startDate" | "endDate">, day: string): boolean =>
   (!person.startDate || person.startDate <= day) && (!person.endDate || person.endDate >= day);

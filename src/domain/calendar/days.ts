@@ -1,11 +1,5 @@
 // Day arithmetic the calendar and the plan share, on UTC "YYYY-MM-DD" strings (which compare as text).
-
-/** `day` plus `days` (negative to go back). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+export { addDays } from "../risk/calendar.js";
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {

@@ -34,16 +34,4 @@ export interface CertificationCycle {
   samplingSeed: string | null;
 }
 
-/** Whether `text` is a real calendar day written YYYY-MM-DD (2027-02-30 is not, though Date.parse takes it). */
-export function isCalendarDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const at = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text;
-}
-
-/** `day` plus `days` calendar days, as YYYY-MM-DD. */
-export function addDays(day: string, days: number): string {
-  const at = new Date(`${day}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
+export { addDays, isCalendarDay } from "../risk/calendar.js";
