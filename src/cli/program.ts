@@ -20,6 +20,7 @@ import { registerCycleCommands } from "./cycle.js";
 import { registerReadinessCommand } from "./readiness.js";
 import { registerRiskCommands } from "./risk/index.js";
 import { registerScopeCommands } from "./scope.js";
+import { registerPackageCommands } from "./package.js";
 import { registerSimCommands } from "./sim.js";
 import { registerSoaCommands } from "./soa/index.js";
 import { registerDocsCommands } from "./docs/index.js";
@@ -63,6 +64,7 @@ export function buildProgram(): Command {
   registerDocsCommands(program);
   registerReadinessCommand(program);
   registerCollectCommands(program);
+  registerPackageCommands(program);
   registerTransferCommands(program);
   registerCatalogCommands(program);
   registerDemoCommand(program);

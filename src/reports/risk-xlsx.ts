@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { riskMatrix, type Methodology } from "../domain/risk/index.js";
 import { isoDay, personNamer, riskRegisterColumns, treatmentPlanColumns, type Column, type RiskRegisterInput } from "./risk-columns.js";
+import { withFixedTimestamps } from "./reproducible-zip.js";
 
 const headerFill = "FF1D3557";
 
@@ -128,10 +129,11 @@ export async function riskRegisterWorkbook(input: RiskRegisterInput): Promise<Bu
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "OpenISMS";
   workbook.created = input.generatedAt;
+  workbook.modified = input.generatedAt;
   methodologySheet(workbook, input);
   matrixSheet(workbook, input, "inherent");
   matrixSheet(workbook, input, "residual");
   listSheet(workbook, "Risks", riskRegisterColumns(input), input.risks);
   listSheet(workbook, "Treatment plan", treatmentPlanColumns(input), input.actions);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withFixedTimestamps(Buffer.from(await workbook.xlsx.writeBuffer()), input.generatedAt);
 }

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { applicabilityLabels, countByApplicability, countByStatus, soaApplicabilities, statusLabels, implementationStatuses, type SoaCountTable } from "../domain/soa/index.js";
 import { soaColumns, soaCoverLines, soaRowCells, type SoaColumn, type SoaExportModel } from "./soa-rows.js";
+import { withFixedTimestamps } from "./reproducible-zip.js";
 
 export const soaSheetName = "SoA";
 
@@ -125,10 +126,10 @@ export async function renderSoaXlsx(model: SoaExportModel): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "OpenISMS";
   workbook.created = model.generatedAt;
+  workbook.modified = model.generatedAt;
   workbook.title = `Statement of Applicability — ${model.companyName}`;
   addCover(workbook, model);
   addSoaSheet(workbook, model);
   addSummary(workbook, model);
-  const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data);
+  return withFixedTimestamps(Buffer.from(await workbook.xlsx.writeBuffer()), model.generatedAt);
 }
