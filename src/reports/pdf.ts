@@ -1,6 +1,7 @@
 // Renders a document model as a print-ready A4 PDF with pdfkit (pure JavaScript, no browser):
 // title, metadata and change history, headings, formatted paragraphs, lists, tables that break
 // across pages, heat maps, and a footer with the document's title, version stamp and page numbers.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { changeHistoryHeader, changeHistoryHeading, changeHistoryRows, type DocumentBlock, type DocumentModel, type Run } from "../domain/documents/model.js";
@@ -14,6 +15,17 @@ const fonts = {
   boldItalic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf"),
   code: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf"),
 };
+
+const fontCache = new Map<string, Buffer>();
+/** Each font file read once per process: a package renders dozens of PDFs, and each would read 3.5 MB of fonts again. */
+function fontBytes(file: string): Buffer {
+  let bytes = fontCache.get(file);
+  if (!bytes) {
+    bytes = readFileSync(file);
+    fontCache.set(file, bytes);
+  }
+  return bytes;
+}
 
 export type PdfBlock = DocumentBlock | HeatmapBlock;
 export type PdfDocumentModel = Omit<DocumentModel, "sections"> & { sections: { heading: string; blocks: PdfBlock[] }[] };
@@ -153,7 +165,7 @@ export async function renderPdf(doc: PdfDocumentModel, options: { stamp: string;
     bufferPages: true,
     info: { Title: doc.title, Creator: "OpenISMS", CreationDate: options.createdAt ?? new Date() },
   });
-  for (const [name, file] of Object.entries(fonts)) pdf.registerFont(name, file);
+  for (const [name, file] of Object.entries(fonts)) pdf.registerFont(name, fontBytes(file));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -3,7 +3,6 @@
 import { resolve } from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { openPgliteStore } from "./pglite.js";
 import { openPostgresStore } from "./postgres.js";
 import type * as schema from "./schema/index.js";
 
@@ -41,6 +40,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   const databaseUrl = options.databaseUrl || (options.dataDir ? undefined : process.env.DATABASE_URL || undefined);
   if (databaseUrl) return openPostgresStore(databaseUrl);
   const dataDir = resolve(options.dataDir || process.env.ISMS_DATA_DIR || defaultDataDir);
+  // Imported on use: a process on PostgreSQL never loads the embedded database (about 20 MB).
+  const { openPgliteStore } = await import("./pglite.js");
   return openPgliteStore({ dataDir, command: options.command ?? commandLine() });
 }
 

@@ -5,7 +5,6 @@ import { documentToMarkdown, type DocumentBlock, type DocumentModel } from "../.
 import { markdownToSections } from "../../domain/documents/markdown.js";
 import { statusLabel } from "../../domain/documents/lifecycle.js";
 import { IsmsError } from "../../domain/errors.js";
-import { renderDocx } from "../../reports/docx.js";
 import { renderPdf, type PdfDocumentModel } from "../../reports/pdf.js";
 import type { Db } from "../../store/open.js";
 import { loadPersonNames } from "../soa.js";
@@ -103,8 +102,11 @@ export async function documentBytes(rendered: RenderedDocument, format: ExportFo
   switch (format) {
     case "md":
       return Buffer.from(documentToMarkdown(withHeatmapsAsTables(rendered.model)), "utf8");
-    case "docx":
+    case "docx": {
+      // Loaded on use: the DOCX writer is only needed for this format.
+      const { renderDocx } = await import("../../reports/docx.js");
       return renderDocx(rendered.model, { stamp: rendered.stamp, createdAt: rendered.createdAt });
+    }
     case "pdf":
       return renderPdf(rendered.model, { stamp: rendered.stamp, createdAt: rendered.createdAt });
   }

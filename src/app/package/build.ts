@@ -15,7 +15,8 @@ import { auditLog } from "../../store/schema/index.js";
 import { loadStatementOfApplicability } from "../soa.js";
 import type { Workspace } from "../workspaces.js";
 import { controlLabel, controlScope, indexedControls, type ControlEvidence } from "./controls.js";
-import { packageDocuments } from "./documents.js";
+import { collectGarbage } from "./collect-garbage.js";
+import { planPackageDocuments } from "./documents.js";
 import { checkResultsCsv, evidenceEntry, evidenceFiles, indexedEvidenceFile, loadPeriodCheckResults, loadPeriodEvidence, type EvidenceFile } from "./evidence.js";
 import { packageReadme } from "./readme.js";
 
@@ -71,7 +72,7 @@ export async function buildEvidencePackage(db: Db, workspace: Workspace, blobs: 
     generator: { ...packageGenerator },
   };
 
-  const docs = await packageDocuments(db, workspace, at);
+  const docs = await planPackageDocuments(db, workspace, at);
   const soa = await loadStatementOfApplicability(db, workspace, { asOf: at });
   const scope = await controlScope(db, workspace, request.audit, soa, request.year);
   const records = scope.ids.size > 0 ? await loadPeriodEvidence(db, workspace, period) : [];
@@ -94,14 +95,17 @@ export async function buildEvidencePackage(db: Db, workspace: Workspace, blobs: 
   };
   const controls = await indexedControls(db, workspace, soa, scope, evidenceOf);
 
-  const model: PackageIndexModel = { header, auditLabel: scope.label, keyFingerprint: key.fingerprint, documents: docs.documents, controls, requests: [] };
+  const model: PackageIndexModel = { header, auditLabel: scope.label, keyFingerprint: key.fingerprint, documents: docs.jobs.map((j) => j.document), controls, requests: [] };
   for (const control of controls.filter((c) => c.folder !== undefined)) {
     controlEntries.push({ path: `${control.folder}summary.html`, mediaType: "text/html", source: { kind: "generated", generator: `summary of ${control.id}` }, collectedAt: at.toISOString(), content: Buffer.from(renderControlSummary(control, model), "utf8") });
   }
   const packaged = files.filter((f) => used.has(f));
 
-  function* entries(): Generator<PackageEntryInput> {
-    yield* docs.entries;
+  async function* entries(): AsyncGenerator<PackageEntryInput> {
+    for (const job of docs.jobs) {
+      yield await job.entry();
+      collectGarbage();
+    }
     for (const file of packaged) yield evidenceEntry(file, blobs);
     yield* controlEntries;
     yield { path: "index.html", mediaType: "text/html", source: { kind: "generated", generator: "package index" }, collectedAt: at.toISOString(), content: Buffer.from(renderPackageIndex(model), "utf8") };
@@ -112,7 +116,7 @@ export async function buildEvidencePackage(db: Db, workspace: Workspace, blobs: 
     ...written,
     auditLabel: scope.label,
     counts: {
-      documents: docs.documents.length,
+      documents: docs.jobs.length,
       controls: scope.ids.size,
       evidenceFiles: packaged.length,
       evidenceRecords: packaged.reduce((n, f) => n + f.records.length, 0),

@@ -5,6 +5,7 @@ import type { PackageEntryInput } from "../../reports/package/types.js";
 import type { Db } from "../../store/open.js";
 import { documentBytes, renderDocument } from "../documents/render.js";
 import { documentChecklist, requiredDocuments, type ChecklistEntry } from "../documents/mandatory.js";
+import { findGeneratedDocument } from "../documents/generated/index.js";
 import { findDocument, versionInForce } from "../documents/records.js";
 import { renderSoa, soaExportModel } from "../soa-export.js";
 import type { Workspace } from "../workspaces.js";
@@ -19,9 +20,14 @@ export interface PackagedDocument {
   status?: string;
 }
 
+/** One document of the package: what the index lists now, the bytes rendered only when it is written. */
+export interface DocumentJob {
+  document: PackagedDocument;
+  entry: () => Promise<PackageEntryInput>;
+}
+
 export interface DocumentPart {
-  documents: PackagedDocument[];
-  entries: PackageEntryInput[];
+  jobs: DocumentJob[];
   /** Required documents that exist nowhere (the package says so rather than leave a silent gap). */
   missing: string[];
 }
@@ -29,10 +35,12 @@ export interface DocumentPart {
 const pdf = "application/pdf";
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Renders the package's documents as of `at`; small enough to hold in memory (a few MB). */
-export async function packageDocuments(db: Db, workspace: Workspace, at: Date): Promise<DocumentPart> {
-  const documents: PackagedDocument[] = [];
-  const entries: PackageEntryInput[] = [];
+/**
+ * The package's documents as of `at`. Each is rendered when its entry is asked for, so the package
+ * never holds more than one rendered document at a time.
+ */
+export async function planPackageDocuments(db: Db, workspace: Workspace, at: Date): Promise<DocumentPart> {
+  const jobs: DocumentJob[] = [];
   const missing: string[] = [];
   const collectedAt = at.toISOString();
 
@@ -41,8 +49,10 @@ export async function packageDocuments(db: Db, workspace: Workspace, at: Date): 
   const soaStatus = soa.isPublishedVersion ? "published" : "draft (changed since the last published version)";
   for (const [format, mediaType] of [["xlsx", xlsx], ["pdf", pdf]] as const) {
     const path = `documents/00-statement-of-applicability.${format}`;
-    entries.push({ path, mediaType, source: { kind: "generated", generator: `statement of applicability (${format})` }, collectedAt, content: await renderSoa(soa, format) });
-    documents.push({ id: "SOA", title: `Statement of Applicability (${format.toUpperCase()})`, path, ...(soaVersion ? { version: soaVersion } : {}), status: soaStatus });
+    jobs.push({
+      document: { id: "SOA", title: `Statement of Applicability (${format.toUpperCase()})`, path, ...(soaVersion ? { version: soaVersion } : {}), status: soaStatus },
+      entry: async () => ({ path, mediaType, source: { kind: "generated", generator: `statement of applicability (${format})` }, collectedAt, content: await renderSoa(soa, format) }),
+    });
   }
 
   const checklist = await documentChecklist(db, workspace, at);
@@ -56,19 +66,25 @@ export async function packageDocuments(db: Db, workspace: Workspace, at: Date): 
     }
     const doc = await findDocument(db, workspace, id);
     const inForce = doc ? versionInForce(doc) : undefined;
-    const rendered = await renderDocument(db, workspace, id, { at, ...(inForce ? { version: inForce.version } : {}) });
+    const shown = inForce ?? (doc?.generator ? undefined : doc?.versions.at(-1));
     const path = `${folder}/${String(n).padStart(2, "0")}-${slug(id, 40)}.pdf`;
-    const version = rendered.version ?? undefined;
-    entries.push({
-      path,
-      mediaType: pdf,
-      source: { kind: "generated", generator: `document ${rendered.id}${version ? ` v${version}` : " (from the data)"}` },
-      collectedAt: (rendered.version ? rendered.createdAt : at).toISOString(),
-      content: await documentBytes(rendered, "pdf"),
+    const title = doc?.title ?? findGeneratedDocument(id)?.title ?? id;
+    jobs.push({
+      document: { id, title, path, ...(shown ? { version: shown.version, status: shown.status } : { status: "generated" }) },
+      entry: async () => {
+        const rendered = await renderDocument(db, workspace, id, { at, ...(inForce ? { version: inForce.version } : {}) });
+        const version = rendered.version ?? undefined;
+        return {
+          path,
+          mediaType: pdf,
+          source: { kind: "generated", generator: `document ${rendered.id}${version ? ` v${version}` : " (from the data)"}` },
+          collectedAt: (rendered.version ? rendered.createdAt : at).toISOString(),
+          content: await documentBytes(rendered, "pdf"),
+        };
+      },
     });
-    documents.push({ id: rendered.id, title: rendered.title, path, ...(version ? { version } : {}), status: rendered.status });
   }
-  return { documents, entries, missing };
+  return { jobs, missing };
 }
 
 /**
