@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAwsCollection } from "../src/app/aws-collection.js";
 import { setCertificationCycle, writeSurveillanceSampling } from "../src/app/cycle.js";
 import { buildEvidencePackage, type BuiltPackage, type PackageRequest } from "../src/app/package/build.js";
+import { takeAuditSample } from "../src/app/sample.js";
 import { initWorkspace, resolveWorkspace, type Workspace } from "../src/app/workspaces.js";
 import { createBlobStore, type BlobStore } from "../src/evidence/blobs.js";
 import { loadOrCreateSigningKey, type SigningKey } from "../src/reports/package/signing.js";
@@ -167,6 +168,22 @@ describe("an evidence package of a workspace that collected from the simulated d
     const surveillance = await build("surveillance.zip", { audit: "surveillance", year: 2 });
     const folders = [...new Set(surveillance.manifest.files.map((f) => /^controls\/([^/]+)\//.exec(f.path)?.[1]).filter((c) => c !== undefined))].sort();
     expect(folders).toEqual(year2);
+  });
+
+  it("holds the auditor's latest Stage 2 sample: the request list, and the evidence answering each request", async () => {
+    const drawn = await takeAuditSample(store.db, ws, { audit: "stage2", seed: "auditor-2026" }, { actor: "test" });
+    const answered = drawn.requests.filter((r) => r.evidenceIds.length > 0);
+    expect(answered.length).toBeGreaterThan(0);
+    const withSample = await build("stage2-sample.zip", { audit: "stage2" });
+    expect(withSample.counts.requests).toBe(drawn.requests.length);
+    const files = await readZip(withSample.out);
+    const list = files.get("requests/requests.csv")?.toString("utf8") ?? "";
+    for (const r of drawn.requests) expect(list).toContain(r.id);
+    const held = new Set(withSample.manifest.files.flatMap((f) => f.source.evidenceIds ?? []));
+    for (const r of answered) for (const id of r.evidenceIds) expect(held.has(id), `${r.id} → ${id}`).toBe(true);
+    const index = files.get("index.html")?.toString("utf8") ?? "";
+    expect(index).toContain(answered[0]?.id ?? "?");
+    expect((await verifyPackage(withSample.out, { publicKeyPem: key.publicKeyPem })).ok).toBe(true);
   });
 
   it("refuses a period that ends before it starts, naming the flag", async () => {

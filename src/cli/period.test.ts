@@ -8,8 +8,8 @@ describe("the --period flag", () => {
   });
 
   it("refuses a missing end, a day that does not exist and a reversed period, naming the flag", () => {
-    expect(() => parsePeriodFlag("2026-01-01")).toThrow(/--period "2026-01-01": give two days/);
-    expect(() => parsePeriodFlag("2026-02-30..2026-03-01", "--window")).toThrow(/--window .*"2026-02-30" is not a day/);
+    expect(() => parsePeriodFlag("2026-01-01")).toThrow(/^--period: "2026-01-01" is not a period; write it as FROM\.\.TO/);
+    expect(() => parsePeriodFlag("2026-02-30..2026-03-01", "--window")).toThrow(/^--window: "2026-02-30" .* is not a date/);
     expect(() => parsePeriodFlag("2026-03-01..2026-01-01")).toThrow(/ends before it starts/);
   });
 });

@@ -11,6 +11,7 @@ import { registerTrainingCommands } from "./training.js";
 import { registerSupplierCommands } from "./suppliers.js";
 import { registerObjectiveCommands } from "./objectives.js";
 import { registerAuditCommands } from "./audit.js";
+import { registerAuditLogCommands } from "./audit-log.js";
 import { registerFindingCommands } from "./finding.js";
 import { registerActionCommands } from "./action.js";
 import { registerCalendarCommands } from "./calendar.js";
@@ -27,6 +28,9 @@ import { registerDocsCommands } from "./docs/index.js";
 import { registerTransferCommands } from "./transfer.js";
 import { registerWorkspaceCommands } from "./workspace.js";
 import { withExamples } from "./usage.js";
+import { registerSampleCommands } from "./sample.js";
+import { registerRequestCommands } from "./request.js";
+import { registerEvidenceCommands } from "./evidence.js";
 
 export function buildProgram(): Command {
   const program = new Command("isms")
@@ -53,6 +57,7 @@ export function buildProgram(): Command {
   registerSupplierCommands(program);
   registerObjectiveCommands(program);
   registerAuditCommands(program);
+  registerAuditLogCommands(program);
   registerFindingCommands(program);
   registerActionCommands(program);
   registerCalendarCommands(program);
@@ -64,6 +69,9 @@ export function buildProgram(): Command {
   registerDocsCommands(program);
   registerReadinessCommand(program);
   registerCollectCommands(program);
+  registerEvidenceCommands(program);
+  registerSampleCommands(program);
+  registerRequestCommands(program);
   registerPackageCommands(program);
   registerTransferCommands(program);
   registerCatalogCommands(program);

@@ -19,6 +19,7 @@ import { collectGarbage } from "./collect-garbage.js";
 import { planPackageDocuments } from "./documents.js";
 import { checkResultsCsv, evidenceEntry, evidenceFiles, indexedEvidenceFile, loadPeriodCheckResults, loadPeriodEvidence, type EvidenceFile } from "./evidence.js";
 import { packageReadme } from "./readme.js";
+import { indexedRequests, loadPackageSample, requestListEntry } from "./requests.js";
 
 export const packageGenerator = { name: "openisms", version: "0.1.0" } as const;
 
@@ -32,7 +33,7 @@ export interface PackageRequest {
 
 export interface BuiltPackage extends WrittenPackage {
   auditLabel: string;
-  counts: { documents: number; controls: number; evidenceFiles: number; evidenceRecords: number; checkResults: number };
+  counts: { documents: number; controls: number; evidenceFiles: number; evidenceRecords: number; checkResults: number; requests: number };
   /** Required documents that exist nowhere. */
   missingDocuments: string[];
 }
@@ -77,7 +78,9 @@ export async function buildEvidencePackage(db: Db, workspace: Workspace, blobs: 
   const scope = await controlScope(db, workspace, request.audit, soa, request.year);
   const records = scope.ids.size > 0 ? await loadPeriodEvidence(db, workspace, period) : [];
   const results = scope.ids.size > 0 ? await loadPeriodCheckResults(db, workspace, period) : [];
-  const files = evidenceFiles(records);
+  const sample = await loadPackageSample(db, workspace, request.audit);
+  const inPeriod = new Set(records.map((r) => r.id));
+  const files = evidenceFiles([...records, ...sample.records.filter((r) => !inPeriod.has(r.id))]);
   const fileOfRecord = new Map(files.flatMap((f) => f.records.map((r) => [r.id, f] as const)));
   const used = new Set<EvidenceFile>();
   const controlEntries: PackageEntryInput[] = [];
@@ -95,11 +98,17 @@ export async function buildEvidencePackage(db: Db, workspace: Workspace, blobs: 
   };
   const controls = await indexedControls(db, workspace, soa, scope, evidenceOf);
 
-  const model: PackageIndexModel = { header, auditLabel: scope.label, keyFingerprint: key.fingerprint, documents: docs.jobs.map((j) => j.document), controls, requests: [] };
+  const requests = indexedRequests(sample, (id) => fileOfRecord.get(id)?.path);
+  for (const id of sample.requests.flatMap((r) => r.evidenceIds)) {
+    const file = fileOfRecord.get(id);
+    if (file) used.add(file);
+  }
+  const requestList = requestListEntry(sample, at);
+  const model: PackageIndexModel = { header, auditLabel: scope.label, keyFingerprint: key.fingerprint, documents: docs.jobs.map((j) => j.document), controls, requests };
   for (const control of controls.filter((c) => c.folder !== undefined)) {
     controlEntries.push({ path: `${control.folder}summary.html`, mediaType: "text/html", source: { kind: "generated", generator: `summary of ${control.id}` }, collectedAt: at.toISOString(), content: Buffer.from(renderControlSummary(control, model), "utf8") });
   }
-  const packaged = files.filter((f) => used.has(f));
+  const packaged = files.filter((f) => used.has(f)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   async function* entries(): AsyncGenerator<PackageEntryInput> {
     for (const job of docs.jobs) {
@@ -108,6 +117,7 @@ export async function buildEvidencePackage(db: Db, workspace: Workspace, blobs: 
     }
     for (const file of packaged) yield evidenceEntry(file, blobs);
     yield* controlEntries;
+    if (requestList) yield requestList;
     yield { path: "index.html", mediaType: "text/html", source: { kind: "generated", generator: "package index" }, collectedAt: at.toISOString(), content: Buffer.from(renderPackageIndex(model), "utf8") };
     yield { path: "README.txt", mediaType: "text/plain", source: { kind: "generated", generator: "package readme" }, collectedAt: at.toISOString(), content: Buffer.from(packageReadme(model, docs.missing), "utf8") };
   }
@@ -121,6 +131,7 @@ export async function buildEvidencePackage(db: Db, workspace: Workspace, blobs: 
       evidenceFiles: packaged.length,
       evidenceRecords: packaged.reduce((n, f) => n + f.records.length, 0),
       checkResults: results.filter((r) => r.controlIds.some((c) => scope.ids.has(c))).length,
+      requests: sample.requests.length,
     },
     missingDocuments: docs.missing,
   };

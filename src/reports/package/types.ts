@@ -1,6 +1,7 @@
 // The shapes an auditor's evidence package is made of: the files it holds, the manifest that lists
 // them with their hashes and provenance, and what verifying a package found.
 import type { Readable } from "node:stream";
+import type { AuditKind } from "../../domain/sample/model.js";
 
 /** The manifest's format tag; a verifier refuses a manifest it does not know. */
 export const packageFormat = "openisms-evidence-package/1";
@@ -10,8 +11,8 @@ export const manifestPath = "manifest.json";
 export const signaturePath = "manifest.json.sig";
 export const publicKeyPath = "signing-key.pub.pem";
 
-export const auditKinds = ["stage1", "stage2", "surveillance"] as const;
-export type AuditKind = (typeof auditKinds)[number];
+/** The certification audits a package or a sample is for: one list, the sample's. */
+export { auditKinds, type AuditKind } from "../../domain/sample/model.js";
 
 /** A period of days, both ends included (YYYY-MM-DD). */
 export interface PackagePeriod {

@@ -13,6 +13,7 @@ export * from "./objectives.js";
 export * from "./audits.js";
 export * from "./management-review.js";
 export * from "./activities.js";
+export * from "./requests.js";
 export * from "./audit-log.js";
 export * from "./workspace-tables.js";
 export type * from "./json.js";

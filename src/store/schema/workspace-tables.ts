@@ -12,6 +12,7 @@ import { measurements, objectives } from "./objectives.js";
 import { people, trainingCourses, trainingRecords } from "./people.js";
 import { riskAssessments, riskMethodologies, risks, treatmentActions } from "./risk.js";
 import { controlImplementations, ownControls, soaVersions } from "./soa.js";
+import { auditSamples, evidenceRequests } from "./requests.js";
 import { suppliers } from "./suppliers.js";
 import { workspaceMembers } from "./tenancy.js";
 
@@ -51,6 +52,8 @@ export const workspaceTables = [
   { name: "corrective_actions", table: correctiveActions },
   { name: "management_reviews", table: managementReviews },
   { name: "activities", table: activities },
+  { name: "audit_samples", table: auditSamples },
+  { name: "evidence_requests", table: evidenceRequests },
 ] as const;
 
 export type WorkspaceTableName = (typeof workspaceTables)[number]["name"];
