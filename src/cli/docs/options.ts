@@ -4,6 +4,7 @@ import { isControlId } from "../../catalog/annex-a.js";
 import { findClause } from "../../catalog/clauses.js";
 import { IsmsError } from "../../domain/errors.js";
 import { UsageError } from "../usage.js";
+import { isCalendarDay } from "../../domain/risk/calendar.js";
 
 const split = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
 
@@ -29,7 +30,7 @@ export function monthsOption(text: string): number {
 }
 
 export function dayOption(flag: string, text: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw new UsageError(`${flag}: "${text}" is not a date; write it as YYYY-MM-DD`);
+  if (!isCalendarDay(text)) throw new UsageError(`${flag}: "${text}" is not a date; write it as YYYY-MM-DD`);
   return text;
 }
 
