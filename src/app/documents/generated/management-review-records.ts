@@ -2,27 +2,17 @@
 // first, whether it was held or is planned, who attended, what was considered (9.3.2), what was decided
 // and the actions with their status (9.3.3).
 import { eq } from "drizzle-orm";
-import { finishedReviewActionStatuses, readReviewActions, type ReviewAction } from "../../../domain/review/model.js";
+import { finishedReviewActionStatuses } from "../../../domain/review/model.js";
 import { preparationOf, reviewDecisionLines, reviewInputLines } from "../../../domain/review/records.js";
 import { addMonths, isoDay } from "../../../domain/risk/calendar.js";
 import type { PdfBlock } from "../../../reports/pdf.js";
-import { managementReviews, people } from "../../../store/schema/index.js";
+import { people } from "../../../store/schema/index.js";
 import type { JsonObject } from "../../../store/schema/json.js";
 import { compareIds } from "../../registers.js";
+import { listManagementReviews, type ManagementReview } from "../../management-review.js";
 import { defineGeneratedDocument } from "./types.js";
 
-interface Review {
-  id: string;
-  heldOn: string;
-  /** held, or planned (inputs prepared, not yet held). */
-  status: string;
-  /** Person ids, or names of attendees who are not in the people list. */
-  attendees: string[];
-  inputs: JsonObject;
-  decisions: JsonObject;
-  actions: ReviewAction[];
-  minutesRef: string | null;
-}
+type Review = ManagementReview;
 
 interface ManagementReviewData {
   asOf: string;
@@ -62,25 +52,14 @@ export const managementReviewRecordsDocument = defineGeneratedDocument({
 
   async load(db, context): Promise<ManagementReviewData> {
     const workspaceId = context.workspace.id;
-    const [reviewRows, personRows] = await Promise.all([
-      db.select().from(managementReviews).where(eq(managementReviews.workspaceId, workspaceId)),
+    const [reviews, personRows] = await Promise.all([
+      listManagementReviews(db, context.workspace),
       db.select({ id: people.id, name: people.name }).from(people).where(eq(people.workspaceId, workspaceId)),
     ]);
     return {
       asOf: isoDay(context.at),
       people: personRows.sort((a, b) => compareIds(a.id, b.id)),
-      reviews: reviewRows
-        .map((r) => ({
-          id: r.id,
-          heldOn: r.heldOn,
-          status: r.status,
-          attendees: r.attendees,
-          inputs: r.inputs,
-          decisions: r.decisions,
-          actions: readReviewActions(r.actions),
-          minutesRef: r.minutesRef,
-        }))
-        .sort((a, b) => b.heldOn.localeCompare(a.heldOn) || compareIds(a.id, b.id)),
+      reviews: reviews.sort((a, b) => b.heldOn.localeCompare(a.heldOn) || compareIds(a.id, b.id)),
     };
   },
 
