@@ -1,9 +1,10 @@
 // The certification cycle's vocabulary: the certification body's audits, the three years of a
 // certificate, and how long a finding of theirs may stay open.
+import { externalAuditKinds, minorNonconformityDays, type AuditKind } from "../audit/audit.js";
 
-/** Kinds of audit the certification body performs (audits.kind), in the order of a cycle. */
-export const certificationAuditKinds = ["stage1", "stage2", "surveillance", "recertification"] as const;
-export type CertificationAuditKind = (typeof certificationAuditKinds)[number];
+/** The certification body's audits: every audit kind but the internal one. */
+export const certificationAuditKinds = externalAuditKinds;
+export type CertificationAuditKind = Exclude<AuditKind, "internal">;
 
 export function isCertificationAudit(kind: string): kind is CertificationAuditKind {
   return certificationAuditKinds.some((k) => k === kind);
@@ -18,8 +19,8 @@ export const certificateValidityMonths = 36;
  * are the longest it can wait; the report's own date, recorded as the finding's due date, wins.
  */
 export const findingDeadlineDays: Readonly<Record<string, number>> = {
-  major_nonconformity: 90,
-  minor_nonconformity: 90,
+  major_nonconformity: minorNonconformityDays,
+  minor_nonconformity: minorNonconformityDays,
 };
 
 /** A certification cycle as stored: the body, the audit dates and the certificate. */
