@@ -12,7 +12,7 @@ import * as schema from "../src/store/schema/index.js";
 import { workspaces, workspaceTables } from "../src/store/schema/index.js";
 
 const allTables = Object.values(schema).flatMap((value) => (is(value, PgTable) ? [value] : []));
-const deploymentTables = ["workspaces", "users", "audit_log"];
+const deploymentTables = ["workspaces", "users", "audit_log", "accounts", "sessions", "setup_tokens"];
 
 describe("store schema", () => {
   it("lists every workspace-scoped table in workspaceTables, under its SQL name", () => {

@@ -36,7 +36,7 @@ function toRegister(name: string, table: PgTable): Register {
  * Tables that belong to the deployment rather than to the ISMS's content: memberships point at the
  * deployment's user accounts, so they do not travel in an export.
  */
-const deploymentTables = new Set(["workspace_members"]);
+const deploymentTables = new Set(["workspace_members", "memberships"]);
 
 /** Every workspace register, parents before children (the order rows are inserted in). */
 export const registers: readonly Register[] = workspaceTables

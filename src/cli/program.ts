@@ -31,6 +31,8 @@ import { withExamples } from "./usage.js";
 import { registerSampleCommands } from "./sample.js";
 import { registerRequestCommands } from "./request.js";
 import { registerEvidenceCommands } from "./evidence.js";
+import { registerServeCommand } from "./serve.js";
+import { registerAccountCommands } from "./account.js";
 
 export function buildProgram(): Command {
   const program = new Command("isms")
@@ -77,5 +79,7 @@ export function buildProgram(): Command {
   registerCatalogCommands(program);
   registerDemoCommand(program);
   registerSimCommands(program);
+  registerServeCommand(program);
+  registerAccountCommands(program);
   return program;
 }

@@ -15,5 +15,6 @@ export * from "./management-review.js";
 export * from "./activities.js";
 export * from "./requests.js";
 export * from "./audit-log.js";
+export * from "./accounts.js";
 export * from "./workspace-tables.js";
 export type * from "./json.js";

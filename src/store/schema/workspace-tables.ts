@@ -2,6 +2,7 @@
 // (export, import, copy). Each has the key (workspace_id, id); see ../README.md for the conventions.
 import { activities } from "./activities.js";
 import { assets } from "./assets.js";
+import { memberships } from "./accounts.js";
 import { auditChecklistItems, auditFindings, audits, certificationCycles, correctiveActions, surveillanceSamples } from "./audits.js";
 import { checkResults, collectionRuns } from "./collection.js";
 import { contextIssues, exclusions, interestedParties, scope, scopeInterfaces } from "./context.js";
@@ -54,6 +55,7 @@ export const workspaceTables = [
   { name: "activities", table: activities },
   { name: "audit_samples", table: auditSamples },
   { name: "evidence_requests", table: evidenceRequests },
+  { name: "memberships", table: memberships },
 ] as const;
 
 export type WorkspaceTableName = (typeof workspaceTables)[number]["name"];

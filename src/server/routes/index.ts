@@ -1,0 +1,15 @@
+// The resource routes under /api/w/:workspace/: the risk register, the Statement of Applicability and
+// the dashboard. The app (app.ts) registers them after its session, CSRF and workspace middleware.
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../env.js";
+import { registerDashboardRoutes } from "./dashboard.js";
+import { registerRiskRoutes } from "./risks.js";
+import { registerSoaRoutes } from "./soa.js";
+import { changesInvalidateViews } from "./workspace-views.js";
+
+export function registerResourceRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.use("/api/w/:workspace/*", changesInvalidateViews());
+  registerRiskRoutes(app);
+  registerSoaRoutes(app);
+  registerDashboardRoutes(app);
+}
