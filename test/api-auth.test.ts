@@ -248,7 +248,7 @@ describe("an invitation", () => {
     expect(await accepted.json()).toMatchObject({ account: { email: "sam@acme.example" } });
     expect((await api.send("POST", "/api/invitation", { token: invitation.token, password: strongPassword() })).status).toBe(410);
     const sam = await api.signIn("sam@acme.example", password);
-    expect(await (await sam.get("/api/workspaces")).json()).toEqual({ workspaces: [{ slug: ws.slug, name: ws.name, companyName: ws.companyName, role: "editor" }] });
+    expect(await (await sam.get("/api/workspaces")).json()).toEqual({ workspaces: [{ slug: ws.slug, name: ws.name, companyName: ws.companyName, role: "editor", personId: null, audit: null }] });
   });
 });
 

@@ -66,7 +66,7 @@ describeEachApi("the HTTP API core", (getApi) => {
 
   it("lists an account's own workspaces only", async () => {
     const mine = await bodyOf(await t.strangerToB.get("/api/workspaces"), z.object({ workspaces: z.array(z.looseObject({ slug: z.string(), role: z.string() })) }));
-    expect(mine.workspaces).toEqual([{ slug: t.a.slug, role: "administrator" }].map((w) => ({ ...w, name: t.a.name, companyName: t.a.companyName })));
+    expect(mine.workspaces).toEqual([{ slug: t.a.slug, role: "administrator", name: t.a.name, companyName: t.a.companyName, personId: null, audit: null }]);
   });
 
   it("a viewer cannot add members: 403 with the reason, and nothing is added", async () => {
@@ -144,6 +144,10 @@ describeEachApi("the HTTP API core", (getApi) => {
       audit: { auditId: "AUD-001", controls: ["8.5", "5.15"], clauses: ["9.2"], periodStart: "2026-05-04", periodEnd: "9999-12-31" },
     });
     expect(await principalFor(api.db, auditor.account, t.a)).toBeNull();
+    // The web app hides what the account may not do from the same facts: GET /api/me gives them.
+    const me = z.object({ workspaces: z.array(z.object({ slug: z.string(), role: z.string(), personId: z.string().nullable(), audit: z.object({ auditId: z.string(), controls: z.array(z.string()) }).nullable() })) });
+    const mine = (await bodyOf(await auditor.get("/api/me"), me)).workspaces.find((w) => w.slug === t.b.slug);
+    expect(mine).toEqual({ slug: t.b.slug, role: "auditor", personId: null, audit: { auditId: "AUD-001", controls: ["8.5", "5.15"] } });
   });
 
   it("answers an unknown route under /api with a 404 problem, and a signed-out request with 401", async () => {

@@ -10,7 +10,7 @@ import { completeSetup, setupNeeded } from "../app/accounts/setup.js";
 import { login, logout, openSession, type StartedSession } from "../app/accounts/sessions.js";
 import { csrfTokenFor } from "../domain/access/csrf.js";
 import type { LoginRateLimiter } from "../domain/access/login-rate-limit.js";
-import { roles } from "../domain/access/permissions.js";
+import { auditScope, roles } from "../domain/access/permissions.js";
 import type { AppEnv } from "./env.js";
 import { sessionTokenOf, setSessionCookie, type CookieSettings } from "./middleware/session.js";
 import { HttpProblem, problemResponses } from "./problem.js";
@@ -28,7 +28,9 @@ export const accountSchema = z.object({ id: z.string(), email: z.string(), name:
 const sessionSchema = z
   .object({ account: accountSchema, csrfToken: z.string().openapi({ description: "Send it in X-CSRF-Token with every POST, PUT, PATCH and DELETE" }), expiresAt: z.string() })
   .openapi("Session");
-export const workspaceMembershipSchema = z.object({ slug: z.string(), name: z.string(), companyName: z.string(), role: z.enum(roles) }).openapi("MyWorkspace");
+export const workspaceMembershipSchema = z
+  .object({ slug: z.string(), name: z.string(), companyName: z.string(), role: z.enum(roles), personId: z.string().nullable(), audit: auditScope.nullable() })
+  .openapi("MyWorkspace");
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { "application/json": { schema } } } });

@@ -41,15 +41,25 @@ export interface AccountWorkspace {
   name: string;
   companyName: string;
   role: Role;
+  /** The account's person in the workspace's people register (what a control owner owns is owned by this id). */
+  personId: string | null;
+  /** For an auditor: the audit whose scope and period bound what they see. */
+  audit: AuditScope | null;
 }
 
 /** The workspaces the account is a member of, by slug, with its role in each. */
 export async function workspacesOf(db: Db, accountId: string): Promise<AccountWorkspace[]> {
   const rows = await db
-    .select({ slug: workspaces.slug, name: workspaces.name, companyName: workspaces.companyName, role: memberships.role })
+    .select({ workspaceId: workspaces.id, slug: workspaces.slug, name: workspaces.name, companyName: workspaces.companyName, role: memberships.role, personId: memberships.personId, auditId: memberships.auditId })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.accountId, accountId))
     .orderBy(asc(workspaces.slug));
-  return rows.map((row) => ({ ...row, role: roleOf(row.role) }));
+  const found: AccountWorkspace[] = [];
+  for (const { workspaceId, auditId, ...row } of rows) {
+    const role = roleOf(row.role);
+    const audit = role === "auditor" && auditId ? await auditScopeOf(db, workspaceId, auditId) : null;
+    found.push({ ...row, role, audit });
+  }
+  return found;
 }
