@@ -1,6 +1,6 @@
 // The risk register (6.1.2, 6.1.3, 8.2, 8.3): risks scored under the methodology in force, every
 // (re)assessment kept with its date, treatment actions, the owner's plan approval and acceptance.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { IsmsError } from "../domain/errors.js";
 import {
   checkRisks,
@@ -132,7 +132,16 @@ export type RiskInput = Partial<Omit<Risk, "id" | "inherentScore" | "residualSco
 
 const ratingFields = ["likelihood", "impacts", "impact", "residualLikelihood", "residualImpacts", "residualImpact"] as const;
 
+/**
+ * Taken before reading the ids a new risk or treatment action follows: concurrent creates in one
+ * workspace wait for each other on PostgreSQL instead of taking the same next id.
+ */
+async function lockRiskIds(tx: Tx, workspace: Workspace): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7365010, hashtext(${workspace.id}))`);
+}
+
 export async function addRisk(tx: Tx, workspace: Workspace, input: RiskInput & { id?: string }, context: { actor: string; at?: Date; by?: string | null }): Promise<Risk> {
+  await lockRiskIds(tx, workspace);
   const ids = (await tx.select({ id: risks.id }).from(risks).where(eq(risks.workspaceId, workspace.id))).map((r) => r.id);
   const id = input.id ?? nextRiskId(ids);
   if (ids.includes(id)) throw new IsmsError(`Risk ${id} already exists`, "Edit it with: isms risk edit " + id);
@@ -202,6 +211,7 @@ export const acceptResidualRisk = (tx: Tx, workspace: Workspace, id: string, per
 
 export async function addTreatmentAction(tx: Tx, workspace: Workspace, input: Omit<Partial<TreatmentAction>, "id"> & { riskId: string; title: string }, context: { actor: string }): Promise<TreatmentAction> {
   await getRisk(tx, workspace, input.riskId);
+  await lockRiskIds(tx, workspace);
   const ids = (await tx.select({ id: treatmentActions.id }).from(treatmentActions).where(eq(treatmentActions.workspaceId, workspace.id))).map((r) => r.id);
   const action = treatmentActionSchema.parse({ ...input, id: nextTreatmentActionId(ids) });
   await tx.insert(treatmentActions).values({ ...action, owner: action.owner ?? null, dueDate: action.dueDate ?? null, evidence: action.evidence ?? null, completedOn: action.completedOn ?? null, workspaceId: workspace.id });
