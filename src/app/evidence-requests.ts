@@ -1,8 +1,8 @@
 // The "provided by client" list (7.5.3; A.5.28): the auditor's requests, the evidence that answers each,
 // providing evidence or a file for one, the auditor accepting it, and the list as CSV or XLSX.
 import { basename } from "node:path";
-import { and, eq } from "drizzle-orm";
-import { IsmsError } from "../domain/errors.js";
+import { and, eq, sql } from "drizzle-orm";
+import { InvalidInputError, IsmsError } from "../domain/errors.js";
 import { isoDay } from "../domain/risk/calendar.js";
 import { restoreTestKind, type Period } from "../domain/sample/index.js";
 import type { BlobStore } from "../evidence/blobs.js";
@@ -10,7 +10,8 @@ import type { EvidenceRecord } from "../evidence/records.js";
 import type { Db, Tx } from "../store/open.js";
 import { evidenceRequests } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
-import { attachEvidenceFile, findEvidenceRecords } from "./evidence-files.js";
+import { attachEvidenceFile, findEvidenceRecords, resolveControlIds } from "./evidence-files.js";
+import { nextId } from "./entries.js";
 import { loadPersonDirectory } from "./people.js";
 import { compareIds } from "./registers.js";
 import type { Workspace } from "./workspaces.js";
@@ -124,4 +125,44 @@ export async function acceptEvidenceRequest(tx: Tx, ws: Workspace, id: string, i
 /** The answer a request has: its evidence ids, then the register rows ("E-012, E-013; TR-004"). */
 export function answerOf(request: Pick<EvidenceRequest, "evidenceIds" | "records">): string {
   return [request.evidenceIds.join(", "), request.records.map((r) => r.id).join(", ")].filter(Boolean).join("; ");
+}
+
+export interface RaiseRequestInput {
+  /** What the request is about: free text for a request raised by hand ("access-reviews"). */
+  topic: string;
+  question: string;
+  /** The thing asked about: "the Q1 access review of the production AWS account". */
+  item: string;
+  /** Annex A ids ("A.8.2", "8.2") or own controls; may be empty. */
+  controls?: readonly string[] | undefined;
+}
+
+/**
+ * Records a request an auditor raises by hand (no sample): open, numbered after the workspace's other
+ * requests (REQ-00n), dated today. Raised while a sample is saved, it waits for it and numbers after it.
+ */
+export async function raiseEvidenceRequest(tx: Tx, ws: Workspace, input: RaiseRequestInput, context: { actor: string; today?: string; now?: Date }): Promise<EvidenceRequest> {
+  const fields = { topic: input.topic.trim(), question: input.question.trim(), item: input.item.trim() };
+  const empty = Object.entries(fields).filter(([, value]) => value === "").map(([path]) => ({ path, message: "write what the request is about" }));
+  if (empty.length > 0) throw new InvalidInputError("the evidence request", empty);
+  const controlIds = input.controls?.length ? await resolveControlIds(tx, ws, input.controls, "controls") : [];
+  // The lock saveAuditSample takes: request ids are numbered by one writer per workspace at a time.
+  await tx.execute(sql`select pg_advisory_xact_lock(7365009, hashtext(${ws.id}))`);
+  const used = await tx.select({ id: evidenceRequests.id }).from(evidenceRequests).where(eq(evidenceRequests.workspaceId, ws.id));
+  const request: EvidenceRequest = {
+    id: nextId("REQ", used.map((r) => r.id)),
+    sampleId: null,
+    ...fields,
+    controlIds,
+    status: "open",
+    evidenceIds: [],
+    records: [],
+    note: null,
+    requestedOn: context.today ?? isoDay(context.now ?? new Date()),
+    providedOn: null,
+    providedBy: null,
+  };
+  await tx.insert(evidenceRequests).values({ ...request, workspaceId: ws.id });
+  await appendAuditLog(tx, { workspaceId: ws.id, actor: context.actor, action: "evidence_requests.raise", entityType: "evidence_requests", entityId: request.id, before: null, after: request });
+  return request;
 }

@@ -1,8 +1,12 @@
-// The resource routes under /api/w/:workspace/: the risk register, the Statement of Applicability and
-// the dashboard. The app (app.ts) registers them after its session, CSRF and workspace middleware.
+// The resource routes under /api/w/:workspace/: the risk register, the Statement of Applicability, the
+// dashboard, documents, evidence and its requests, audits, findings and corrective actions. The app
+// (app.ts) registers them after its session, CSRF and workspace middleware.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.js";
+import { registerAuditRoutes } from "./audits.js";
 import { registerDashboardRoutes } from "./dashboard.js";
+import { registerDocumentRoutes } from "./documents.js";
+import { registerEvidenceRoutes } from "./evidence.js";
 import { registerRiskRoutes } from "./risks.js";
 import { registerSoaRoutes } from "./soa.js";
 import { changesInvalidateViews } from "./workspace-views.js";
@@ -12,4 +16,7 @@ export function registerResourceRoutes(app: OpenAPIHono<AppEnv>): void {
   registerRiskRoutes(app);
   registerSoaRoutes(app);
   registerDashboardRoutes(app);
+  registerDocumentRoutes(app);
+  registerEvidenceRoutes(app);
+  registerAuditRoutes(app);
 }
