@@ -6,18 +6,14 @@ import { openIsms } from "../app/isms.js";
 import { createBlobStore, resolveEvidenceRoot, type BlobStore } from "../evidence/blobs.js";
 import type { Store } from "../store/open.js";
 import { globalOptions, outputFor } from "./context.js";
-import { UsageError, withExamples } from "./usage.js";
+import { withExamples } from "./usage.js";
+import { untilStopped } from "./until-stopped.js";
+import { parsePort } from "./port.js";
 
 interface ServeFlags {
   port: string;
   host: string;
   trustProxy?: boolean;
-}
-
-function parsePort(text: string): number {
-  const port = Number(text);
-  if (!/^\d+$/.test(text.trim()) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${text}")`);
-  return port;
 }
 
 /** The evidence folder when the store has one (PostgreSQL needs ISMS_EVIDENCE_DIR); null otherwise. */
@@ -27,26 +23,6 @@ function evidenceFolder(store: Store): BlobStore | null {
   } catch {
     return null;
   }
-}
-
-const signals = ["SIGINT", "SIGTERM"] as const;
-
-/**
- * Resolves on Ctrl-C or SIGTERM. main.ts ends the process at once on those signals; while serving, the
- * server and the store must close first, so its handlers are set aside until then.
- */
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    for (const signal of signals) {
-      const others = process.listeners(signal);
-      for (const listener of others) process.removeListener(signal, listener);
-      process.once(signal, () => {
-        for (const s of signals) process.removeAllListeners(s);
-        for (const listener of others) process.on(signal, listener);
-        resolve();
-      });
-    }
-  });
 }
 
 export function registerServeCommand(program: Command): void {

@@ -2,17 +2,12 @@
 // environment that points AWS SDKs and the AWS CLI at it; runs until Ctrl-C.
 import type { Command } from "commander";
 import { outputFor } from "./context.js";
-import { UsageError, withExamples } from "./usage.js";
+import { withExamples } from "./usage.js";
+import { parsePort } from "./port.js";
 
 interface SimStartOptions {
   scenario: string;
   port: string;
-}
-
-function parsePort(text: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${text}")`);
-  return port;
 }
 
 /** Resolves on Ctrl-C or a kill (main.ts then ends the process; the open server keeps it alive until then). */
