@@ -1,10 +1,28 @@
 // The web app reads what the API answers: every route the screens call, answered by the real API over
 // an aws-saas workspace, parses with the web's schemas (src/web/api/schemas.ts); and a refused request
 // becomes the message the screens show.
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addCorrectiveAction } from "../src/app/audits/actions.js";
+import { addAudit, startAudit } from "../src/app/audits/audits.js";
+import { addFinding } from "../src/app/audits/findings.js";
+import { createBlobStore } from "../src/evidence/blobs.js";
+import { recordEvidence } from "../src/evidence/records.js";
 import { ApiError, answerOf, errorOf, problemMessage } from "../src/web/api/client.js";
 import {
+  auditListSchema,
+  correctiveActionListSchema,
   dashboardSchema,
+  documentDetailSchema,
+  documentListSchema,
+  documentVersionAnswerSchema,
+  evidenceAnswerSchema,
+  evidenceListSchema,
+  evidenceRequestAnswerSchema,
+  evidenceRequestListSchema,
+  findingListSchema,
   heatmapSchema,
   historySchema,
   meSchema,
@@ -24,12 +42,25 @@ describe("the web app's view of the API", () => {
   const getApi = useTestApi();
   let admin: ApiClient;
   let w: string;
+  let blobRoot: string;
 
   beforeAll(async () => {
     const api = getApi();
     admin = await api.setUpAdmin();
-    w = `/api/w/${(await api.workspace({ template: "aws-saas" })).slug}`;
+    const ws = await api.workspace({ template: "aws-saas" });
+    w = `/api/w/${ws.slug}`;
+    blobRoot = await mkdtemp(join(tmpdir(), "isms-web-shapes-"));
+    const blobs = createBlobStore(blobRoot);
+    const context = { actor: "test", today: "2026-03-01" };
+    await api.db.transaction(async (tx) => {
+      await recordEvidence(tx, ws, blobs, { kind: "access-review", title: "MFA report", controlIds: ["8.5"], source: { kind: "upload", uploader: "P-001" }, collectedAt: new Date("2026-06-01T09:00:00Z"), content: { users: 12 } });
+      await addAudit(tx, ws, { title: "Internal audit", auditor: "Ivy Independent", plannedStart: "2026-02-01", plannedEnd: "2026-02-28", clauses: ["9.2"] }, context);
+      await startAudit(tx, ws, "AUD-001", { on: "2026-02-01" }, context);
+      await addFinding(tx, ws, { auditId: "AUD-001", kind: "minor_nonconformity", requirement: "9.2", description: "The programme does not say how auditors are chosen" }, context);
+      await addCorrectiveAction(tx, ws, { findingId: "F-001", correction: "Auditors chosen for this year", rootCause: "No selection rule", action: "Add auditor selection to the programme", owner: "P-001", dueDate: "2026-04-01" }, context);
+    });
   });
+  afterAll(() => rm(blobRoot, { recursive: true, force: true }));
 
   it("parses the signed-in account, its workspaces with roles, and the CSRF token", async () => {
     const me = await answerOf(await admin.get("/api/me"), meSchema, "GET /api/me");
@@ -72,6 +103,41 @@ describe("the web app's view of the API", () => {
     const dashboard = await answerOf(await admin.get(`${w}/dashboard`), dashboardSchema, "dashboard");
     expect(dashboard.readiness?.map((s) => s.stage)).toEqual(["stage1", "stage2", "surveillance"]);
     expect(dashboard.soaByTheme.reduce((sum, t) => sum + t.controls, 0)).toBe(93);
+  });
+
+  it("parses the mandatory-documents checklist, the register, one document and a submitted version", async () => {
+    const list = await answerOf(await admin.get(`${w}/documents`), documentListSchema, "documents");
+    expect(list.required.length).toBeGreaterThan(5);
+    const draft = list.documents.find((d) => d.status === "draft");
+    if (!draft) throw new Error("the aws-saas workspace has no draft document");
+    const detail = await answerOf(await admin.get(`${w}/documents/${draft.id}`), documentDetailSchema, draft.id);
+    expect(detail.versions.at(-1)?.status).toBe("draft");
+    const submitted = await answerOf(await admin.post(`${w}/documents/${draft.id}/submit`, {}), documentVersionAnswerSchema, "submit");
+    expect(submitted).toMatchObject({ documentId: draft.id, version: { status: "in_review" } });
+  });
+
+  it("parses the evidence with its filters, one record, the requests and a raised request", async () => {
+    const all = await answerOf(await admin.get(`${w}/evidence`), evidenceListSchema, "evidence");
+    expect(all.evidence.map((e) => e.title)).toContain("MFA report");
+    const filtered = await answerOf(await admin.get(`${w}/evidence?control=8.5&kind=access-review&since=2026-01-01`), evidenceListSchema, "filtered evidence");
+    expect(filtered.evidence).toHaveLength(1);
+    const id = filtered.evidence[0]?.id ?? "";
+    const one = await answerOf(await admin.get(`${w}/evidence/${id}`), evidenceAnswerSchema, id);
+    expect(one.evidence).toMatchObject({ id, controlIds: ["8.5"], source: { kind: "upload", uploader: "P-001" } });
+    expect(one.evidence.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const raised = await answerOf(await admin.post(`${w}/evidence/requests`, { topic: "mfa", question: "Show the MFA report", item: "June 2026", controls: ["8.5"] }), evidenceRequestAnswerSchema, "raise");
+    expect(raised.request).toMatchObject({ status: "open", controlIds: ["8.5"] });
+    const requests = await answerOf(await admin.get(`${w}/evidence/requests`), evidenceRequestListSchema, "requests");
+    expect(requests.requests.map((r) => r.id)).toContain(raised.request.id);
+  });
+
+  it("parses the audits, their findings and the corrective actions log", async () => {
+    const audits = await answerOf(await admin.get(`${w}/audits`), auditListSchema, "audits");
+    expect(audits.audits.map((a) => a.id)).toEqual(["AUD-001"]);
+    const findings = await answerOf(await admin.get(`${w}/findings`), findingListSchema, "findings");
+    expect(findings.findings).toEqual([expect.objectContaining({ id: "F-001", auditId: "AUD-001", kind: "minor_nonconformity" })]);
+    const actions = await answerOf(await admin.get(`${w}/corrective-actions`), correctiveActionListSchema, "actions");
+    expect(actions.actions).toEqual([expect.objectContaining({ findingId: "F-001", owner: "P-001", status: "open", effective: null })]);
   });
 
   it("turns the API's refusal of a weak password into the rule it broke", async () => {

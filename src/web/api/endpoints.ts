@@ -2,7 +2,17 @@
 import type { SoaApplicability } from "../../domain/soa/entry.js";
 import { request, requestNothing } from "./client.js";
 import {
+  auditListSchema,
+  correctiveActionListSchema,
   dashboardSchema,
+  documentDetailSchema,
+  documentListSchema,
+  documentVersionAnswerSchema,
+  evidenceListSchema,
+  evidenceRequestListSchema,
+  evidenceAnswerSchema,
+  evidenceRequestAnswerSchema,
+  findingListSchema,
   heatmapSchema,
   historySchema,
   meSchema,
@@ -58,3 +68,32 @@ export const changeControl = (ws: string, controlId: string, changes: SoaChanges
 
 /** The audit log of one entity ("risk:R-001"), oldest first. */
 export const fetchHistory = (ws: string, entity: string) => request("GET", `${w(ws)}/history?entity=${encodeURIComponent(entity)}&limit=50`, historySchema);
+
+export const fetchDocuments = (ws: string) => request("GET", `${w(ws)}/documents`, documentListSchema);
+export const fetchDocument = (ws: string, id: string) => request("GET", `${w(ws)}/documents/${encodeURIComponent(id)}`, documentDetailSchema);
+export const documentExportHref = (ws: string, id: string, format: "pdf" | "docx", version?: string) =>
+  `${w(ws)}/documents/${encodeURIComponent(id)}/export?format=${format}${version ? `&version=${encodeURIComponent(version)}` : ""}`;
+/** Submit, approve or publish the newest version; `by` names the approver (a person's id, name or email). */
+export const moveDocument = (ws: string, id: string, step: "submit" | "approve" | "publish", by?: string) =>
+  request("POST", `${w(ws)}/documents/${encodeURIComponent(id)}/${step}`, documentVersionAnswerSchema, by ? { by } : {});
+
+export interface EvidenceFilters {
+  control?: string;
+  kind?: string;
+  /** YYYY-MM-DD */
+  since?: string;
+}
+export function fetchEvidence(ws: string, filters: EvidenceFilters) {
+  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const search = query.size > 0 ? `?${query.toString()}` : "";
+  return request("GET", `${w(ws)}/evidence${search}`, evidenceListSchema);
+}
+export const fetchOneEvidence = (ws: string, id: string) => request("GET", `${w(ws)}/evidence/${encodeURIComponent(id)}`, evidenceAnswerSchema);
+export const evidenceContentHref = (ws: string, id: string) => `${w(ws)}/evidence/${encodeURIComponent(id)}/content`;
+export const fetchEvidenceRequests = (ws: string) => request("GET", `${w(ws)}/evidence/requests`, evidenceRequestListSchema);
+export const raiseEvidenceRequest = (ws: string, input: { topic: string; question: string; item: string; controls: string[] }) =>
+  request("POST", `${w(ws)}/evidence/requests`, evidenceRequestAnswerSchema, input);
+
+export const fetchAudits = (ws: string) => request("GET", `${w(ws)}/audits`, auditListSchema);
+export const fetchFindings = (ws: string) => request("GET", `${w(ws)}/findings`, findingListSchema);
+export const fetchCorrectiveActions = (ws: string) => request("GET", `${w(ws)}/corrective-actions`, correctiveActionListSchema);

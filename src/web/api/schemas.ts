@@ -216,3 +216,121 @@ export const historySchema = z.object({
   total: z.number(),
 });
 export type History = z.infer<typeof historySchema>;
+
+// Documents (7.5): the mandatory-documents checklist, the register, one document with its versions.
+const checklistEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  refs: z.array(z.string()),
+  state: z.enum(["missing", "draft", "in_review", "approved", "published", "superseded", "generated"]),
+  documents: z.array(z.object({ id: z.string(), title: z.string(), version: z.string().nullable(), status: z.string() })),
+  missing: z.array(z.string()),
+});
+export type ChecklistEntry = z.infer<typeof checklistEntrySchema>;
+
+export const documentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  owner: z.string().nullable(),
+  approver: z.string().nullable(),
+  classification: z.string().nullable(),
+  clauses: z.array(z.string()),
+  controls: z.array(z.string()),
+  nextReview: z.string().nullable(),
+  status: z.string(),
+  versionInForce: z.string().nullable(),
+});
+export type DocumentRow = z.infer<typeof documentSchema>;
+
+export const documentListSchema = z.object({ asOf: z.string(), required: z.array(checklistEntrySchema), other: z.array(checklistEntrySchema), documents: z.array(documentSchema) });
+export type DocumentList = z.infer<typeof documentListSchema>;
+
+export const documentVersionSchema = z.object({
+  version: z.string(),
+  status: z.string(),
+  changeSummary: z.string().nullable(),
+  author: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  sha256: z.string().nullable(),
+});
+export type DocumentVersion = z.infer<typeof documentVersionSchema>;
+export const documentDetailSchema = z.object({ document: documentSchema, versions: z.array(documentVersionSchema), body: z.string().nullable() });
+export type DocumentDetail = z.infer<typeof documentDetailSchema>;
+export const documentVersionAnswerSchema = z.object({ documentId: z.string(), version: documentVersionSchema });
+
+// Evidence (7.5.3, 9.1) and the auditor's evidence requests.
+export const evidenceSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string().nullable(),
+  controlIds: z.array(z.string()),
+  collectedAt: z.string(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  source: z.record(z.string(), z.unknown()),
+  sha256: z.string(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+export const evidenceListSchema = z.object({ evidence: z.array(evidenceSchema), total: z.number() });
+export const evidenceAnswerSchema = z.object({ evidence: evidenceSchema });
+
+export const evidenceRequestSchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  question: z.string(),
+  item: z.string(),
+  controlIds: z.array(z.string()),
+  status: z.string(),
+  evidenceIds: z.array(z.string()),
+  note: z.string().nullable(),
+  requestedOn: z.string(),
+  providedOn: z.string().nullable(),
+  providedBy: z.string().nullable(),
+});
+export type EvidenceRequest = z.infer<typeof evidenceRequestSchema>;
+export const evidenceRequestListSchema = z.object({ requests: z.array(evidenceRequestSchema) });
+export const evidenceRequestAnswerSchema = z.object({ request: evidenceRequestSchema });
+
+// Audits (9.2), their findings and the corrective actions log (10.2).
+export const auditSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  status: z.string(),
+  scope: z.string().nullable(),
+  auditor: z.string().nullable(),
+  controls: z.array(z.string()),
+  clauses: z.array(z.string()),
+  plannedStart: z.string().nullable(),
+  plannedEnd: z.string().nullable(),
+});
+export type Audit = z.infer<typeof auditSchema>;
+export const findingSchema = z.object({
+  id: z.string(),
+  auditId: z.string(),
+  kind: z.string(),
+  requirement: z.string().nullable(),
+  description: z.string(),
+  status: z.string(),
+  raisedOn: z.string().nullable(),
+  dueDate: z.string().nullable(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+export const correctiveActionSchema = z.object({
+  id: z.string(),
+  findingId: z.string().nullable(),
+  description: z.string(),
+  owner: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  status: z.string(),
+  closedAt: z.string().nullable(),
+  effective: z.boolean().nullable(),
+});
+export type CorrectiveAction = z.infer<typeof correctiveActionSchema>;
+export const auditListSchema = z.object({ audits: z.array(auditSchema) });
+export const findingListSchema = z.object({ findings: z.array(findingSchema) });
+export const correctiveActionListSchema = z.object({ actions: z.array(correctiveActionSchema) });

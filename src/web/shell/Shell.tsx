@@ -8,8 +8,10 @@ import { hrefOf, navigate, useRoute, type Section } from "../app/router.js";
 import { WorkspaceContext } from "../app/session.js";
 import { messageOf } from "../app/use-resource.js";
 import { ErrorNote } from "../components/Notes.js";
-import { ComingScreen } from "../screens/ComingScreen.js";
+import { AuditsScreen } from "../screens/audits/AuditsScreen.js";
 import { DashboardScreen } from "../screens/dashboard/DashboardScreen.js";
+import { DocumentsScreen } from "../screens/documents/DocumentsScreen.js";
+import { EvidenceScreen } from "../screens/evidence/EvidenceScreen.js";
 import { RisksScreen } from "../screens/risks/RisksScreen.js";
 import { SoaScreen } from "../screens/soa/SoaScreen.js";
 
@@ -100,9 +102,11 @@ function SectionPage({ section, item }: { section: Section; item: string | undef
     case "soa":
       return <SoaScreen openControl={item ?? null} />;
     case "evidence":
+      return <EvidenceScreen openEvidence={item ?? null} />;
     case "documents":
+      return <DocumentsScreen openDocument={item ?? null} />;
     case "audits":
-      return <ComingScreen section={section} />;
+      return <AuditsScreen openAudit={item ?? null} />;
   }
 }
 
