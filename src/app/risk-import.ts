@@ -17,7 +17,7 @@ import { looseHeadings, riskRegisterFields, treatmentPlanFields } from "./risk-i
 import { readPlanRows, type ImportedAction } from "./risk-import-plan.js";
 import { readRegisterRows, type ImportedRisk, type PersonRef, type RowIssue } from "./risk-import-rows.js";
 import { currentMethodology } from "./risk-methodology.js";
-import { addRisk, addTreatmentAction, editRisk, editTreatmentAction, loadRisks, loadTreatmentActions, type RiskInput } from "./risks.js";
+import { addRisk, addTreatmentAction, editRisk, editTreatmentAction, loadRisks, loadTreatmentActions, lockRiskIds, type RiskInput } from "./risks.js";
 import type { Workspace } from "./workspaces.js";
 
 export interface RiskImportOptions {
@@ -110,6 +110,8 @@ export async function importRiskRegister(db: Db, workspace: Workspace, path: str
   if (issues.length) throw rowErrors(issues);
 
   return db.transaction(async (tx) => {
+    // Before any write (people, risks, the audit log): the order every risk-register writer takes its locks in.
+    await lockRiskIds(tx, workspace);
     const context = { actor: options.actor, at: options.at ?? new Date(), by: null };
     const personOf = peopleAdder(tx, workspace, directory);
     const planControls = new Map<string, string[]>();

@@ -6,7 +6,7 @@ import { defaultMethodology, parseMethodology, type Methodology } from "../domai
 import type { Db, Tx } from "../store/open.js";
 import { riskMethodologies } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
-import { rescoreWorkspaceRisks, type RescoreSummary } from "./risks.js";
+import { lockRiskIds, rescoreWorkspaceRisks, type RescoreSummary } from "./risks.js";
 import type { Workspace } from "./workspaces.js";
 
 export const methodologyStatuses = ["draft", "approved", "superseded"] as const;
@@ -62,6 +62,8 @@ export interface MethodologyChange {
 /** Makes `input` the methodology in force as a new draft version and rescores every risk under it. */
 export async function setMethodology(tx: Tx, workspace: Workspace, input: unknown, options: { actor: string; by?: string | null; at?: Date; source?: string }): Promise<MethodologyChange> {
   const body = parseMethodology(input, options.source ?? "risk methodology");
+  // Rescoring records assessments: take the risk-id lock before any write, as every such path does.
+  await lockRiskIds(tx, workspace);
   const previous = await currentMethodology(tx, workspace).catch(() => undefined);
   const version = (previous?.version ?? 0) + 1;
   await tx.update(riskMethodologies).set({ status: "superseded" }).where(and(eq(riskMethodologies.workspaceId, workspace.id), ne(riskMethodologies.status, "superseded")));

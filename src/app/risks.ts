@@ -76,6 +76,17 @@ async function writeRisk(tx: Tx, workspace: Workspace, risk: Risk, isNew: boolea
   else await tx.update(risks).set(row).where(and(eq(risks.workspaceId, workspace.id), eq(risks.id, risk.id)));
 }
 
+/**
+ * Taken before reading the ids a new risk, treatment action or assessment (RA-…) follows: concurrent
+ * writers in one workspace wait for each other on PostgreSQL instead of taking the same next id.
+ * Take it before any other write of the transaction, the audit log's included, so that every path takes
+ * its locks in one order (risk ids, then rows, then the audit log) and two writers cannot deadlock.
+ */
+export async function lockRiskIds(tx: Tx, workspace: Workspace): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7365010, hashtext(${workspace.id}))`);
+}
+
+/** Records assessments under new RA- ids; the caller holds lockRiskIds since before its first write. */
 async function recordAssessments(tx: Tx, workspace: Workspace, entries: readonly RiskAssessment[]): Promise<void> {
   if (!entries.length) return;
   const ids = (await tx.select({ id: riskAssessments.id }).from(riskAssessments).where(eq(riskAssessments.workspaceId, workspace.id))).map((r) => r.id);
@@ -98,6 +109,7 @@ export async function rescoreWorkspaceRisks(
   workspace: Workspace,
   options: { methodology: Methodology; version: number; previous?: Methodology | undefined; reason: string; at: Date; by: string | null; countsAsReview?: boolean },
 ): Promise<RescoreSummary> {
+  await lockRiskIds(tx, workspace);
   const current = await loadRisks(tx, workspace);
   const result = rescoreRisks(options.methodology, options.version, current, {
     at: options.at,
@@ -132,14 +144,6 @@ export type RiskInput = Partial<Omit<Risk, "id" | "inherentScore" | "residualSco
 
 const ratingFields = ["likelihood", "impacts", "impact", "residualLikelihood", "residualImpacts", "residualImpact"] as const;
 
-/**
- * Taken before reading the ids a new risk or treatment action follows: concurrent creates in one
- * workspace wait for each other on PostgreSQL instead of taking the same next id.
- */
-async function lockRiskIds(tx: Tx, workspace: Workspace): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(7365010, hashtext(${workspace.id}))`);
-}
-
 export async function addRisk(tx: Tx, workspace: Workspace, input: RiskInput & { id?: string }, context: { actor: string; at?: Date; by?: string | null }): Promise<Risk> {
   await lockRiskIds(tx, workspace);
   const ids = (await tx.select({ id: risks.id }).from(risks).where(eq(risks.workspaceId, workspace.id))).map((r) => r.id);
@@ -154,9 +158,11 @@ export async function addRisk(tx: Tx, workspace: Workspace, input: RiskInput & {
 }
 
 export async function editRisk(tx: Tx, workspace: Workspace, id: string, changes: RiskInput, context: { actor: string; at?: Date; by?: string | null }): Promise<Risk> {
+  const reRated = ratingFields.some((f) => f in changes);
+  // New ratings are recorded as an assessment with a new id.
+  if (reRated) await lockRiskIds(tx, workspace);
   const before = await getRisk(tx, workspace, id);
   const risk = riskSchema.parse({ ...before, ...changes, id });
-  const reRated = ratingFields.some((f) => f in changes);
   const saved = await scoreAndSave(tx, workspace, risk, { isNew: false, reason: reRated ? "edit" : null, at: context.at ?? new Date(), by: context.by ?? null });
   await appendAuditLog(tx, { workspaceId: workspace.id, actor: context.actor, action: "risk.edit", entityType: "risk", entityId: id, before, after: saved });
   return saved;
@@ -170,6 +176,7 @@ export async function assessRisk(
   ratings: Pick<RiskInput, (typeof ratingFields)[number]>,
   context: { actor: string; at?: Date; by?: string | null },
 ): Promise<Risk> {
+  await lockRiskIds(tx, workspace);
   const before = await getRisk(tx, workspace, id);
   const risk = riskSchema.parse({ ...before, ...ratings, id });
   if (risk.likelihood == null) throw new IsmsError(`${id} has no likelihood`, "Give one with --likelihood N");
