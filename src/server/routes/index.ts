@@ -1,14 +1,20 @@
 // The resource routes under /api/w/:workspace/: the risk register, the Statement of Applicability, the
-// dashboard, documents, evidence and its requests, audits, findings and corrective actions. The app
-// (app.ts) registers them after its session, CSRF and workspace middleware.
+// dashboard, documents, evidence and its requests, audits, findings and corrective actions, people and
+// training, suppliers, management reviews, the calendar and collection runs. The app (app.ts) registers
+// them after its session, CSRF and workspace middleware.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.js";
 import { registerAuditRoutes } from "./audits.js";
+import { registerCalendarRoutes } from "./calendar.js";
+import { registerCollectionRoutes } from "./collection.js";
 import { registerDashboardRoutes } from "./dashboard.js";
 import { registerDocumentRoutes } from "./documents.js";
 import { registerEvidenceRoutes } from "./evidence.js";
+import { registerPeopleRoutes } from "./people.js";
+import { registerReviewRoutes } from "./reviews.js";
 import { registerRiskRoutes } from "./risks.js";
 import { registerSoaRoutes } from "./soa.js";
+import { registerSupplierRoutes } from "./suppliers.js";
 import { changesInvalidateViews } from "./workspace-views.js";
 
 export function registerResourceRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -19,4 +25,9 @@ export function registerResourceRoutes(app: OpenAPIHono<AppEnv>): void {
   registerDocumentRoutes(app);
   registerEvidenceRoutes(app);
   registerAuditRoutes(app);
+  registerPeopleRoutes(app);
+  registerSupplierRoutes(app);
+  registerReviewRoutes(app);
+  registerCalendarRoutes(app);
+  registerCollectionRoutes(app);
 }
