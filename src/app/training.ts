@@ -116,12 +116,26 @@ export interface RecordTrainingInput {
 }
 
 /** Records a completion, its expiry computed from the course's validity; the same completion twice is recorded once. */
-export async function recordTraining(tx: Tx, workspace: Workspace, input: RecordTrainingInput, options: { actor: string; today?: string | undefined }): Promise<{ record: TrainingRecord; already: boolean }> {
+/** How each face names the input fields in its errors: the CLI's flags by default, an API body's fields. */
+export interface TrainingFieldNames {
+  person: string;
+  course: string;
+  completedOn: string;
+}
+const flagNames: TrainingFieldNames = { person: "--person", course: "--course", completedOn: "--completed" };
+
+export async function recordTraining(
+  tx: Tx,
+  workspace: Workspace,
+  input: RecordTrainingInput,
+  options: { actor: string; today?: string | undefined; fields?: TrainingFieldNames },
+): Promise<{ record: TrainingRecord; already: boolean }> {
   const today = options.today ?? isoDay(new Date());
-  if (input.completedOn > today) throw new IsmsError(`--completed: ${input.completedOn} is after today (${today})`, "Record training once it is done");
-  const personId = (await loadPersonDirectory(tx, workspace)).get(input.person, "--person");
+  const fields = options.fields ?? flagNames;
+  if (input.completedOn > today) throw new IsmsError(`${fields.completedOn}: ${input.completedOn} is after today (${today})`, "Record training once it is done");
+  const personId = (await loadPersonDirectory(tx, workspace)).get(input.person, fields.person);
   const course = courseFinder(await tx.select().from(trainingCourses).where(eq(trainingCourses.workspaceId, workspace.id)))(input.course);
-  if (!course) throw new IsmsError(`--course: no course "${input.course}" in this workspace`, courseHint);
+  if (!course) throw new IsmsError(`${fields.course}: no course "${input.course}" in this workspace`, courseHint);
   const existing = await listTrainingRecords(tx, workspace);
   const same = existing.find((r) => r.personId === personId && r.courseId === course.id && r.completedOn === input.completedOn);
   if (same) return { record: same, already: true };

@@ -84,7 +84,7 @@ export function registerPeopleRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(recordRoute, async (c) => {
     authorize(c, "create", "training");
     const input = c.req.valid("json");
-    const { record, already } = await c.var.db.transaction((tx) => recordTraining(tx, c.var.workspace, input, { actor: c.var.actor }));
+    const { record, already } = await c.var.db.transaction((tx) => recordTraining(tx, c.var.workspace, input, { actor: c.var.actor, fields: { person: "person", course: "course", completedOn: "completedOn" } }));
     return c.json({ record: recordBody(record), already }, already ? 200 : 201);
   });
 }
