@@ -204,11 +204,12 @@ export function dueItemsOf(rows: readonly Supplier[], asOf: string, withinDays: 
 }
 
 /** The workspace's supplier items falling due by `asOf` + `withinDays`, for `isms suppliers due` and the calendar. */
-export async function supplierDueItems(db: Db, workspace: Workspace, asOf: string, withinDays: number): Promise<SupplierDueItem[]> {
+/** The supplier register. */
+export async function listSuppliers(db: Db, workspace: Workspace): Promise<Supplier[]> {
   const rows = await db.select().from(suppliers).where(eq(suppliers.workspaceId, workspace.id));
-  return dueItemsOf(
-    rows.map(({ workspaceId: _workspaceId, ...s }) => s),
-    asOf,
-    withinDays,
-  );
+  return rows.map(({ workspaceId: _workspaceId, ...s }) => s);
+}
+
+export async function supplierDueItems(db: Db, workspace: Workspace, asOf: string, withinDays: number): Promise<SupplierDueItem[]> {
+  return dueItemsOf(await listSuppliers(db, workspace), asOf, withinDays);
 }

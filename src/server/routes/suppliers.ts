@@ -1,8 +1,7 @@
 // Suppliers over HTTP (A.5.19–A.5.22): the supplier register with certifications and what falls due
 // within 90 days, and one supplier with its latest security review. Read-only.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { listEntries } from "../../app/entries.js";
-import { findSupplier, latestSupplierReview, supplierDueItems } from "../../app/suppliers.js";
+import { findSupplier, latestSupplierReview, listSuppliers, supplierDueItems } from "../../app/suppliers.js";
 import type { Resource } from "../../domain/access/permissions.js";
 import { isoDay } from "../../domain/risk/calendar.js";
 import type { AppEnv } from "../env.js";
@@ -41,8 +40,8 @@ export function registerSupplierRoutes(app: OpenAPIHono<AppEnv>): void {
     const decision = authorize(c, "read", "suppliers");
     const ws = c.var.workspace;
     const asOf = isoDay(new Date());
-    const [entries, due] = await Promise.all([listEntries(c.var.db, ws, "suppliers"), supplierDueItems(c.var.db, ws, asOf, dueWithinDays)]);
-    const suppliers = visibleTo(c, decision, "suppliers", entries.map((entry) => supplierSchema.parse(entry)), supplierResource);
+    const [rows, due] = await Promise.all([listSuppliers(c.var.db, ws), supplierDueItems(c.var.db, ws, asOf, dueWithinDays)]);
+    const suppliers = visibleTo(c, decision, "suppliers", rows.map((row) => supplierSchema.parse(row)), supplierResource);
     const shown = new Set(suppliers.map((s) => s.id));
     return c.json({ asOf, suppliers, due: due.filter((item) => shown.has(item.supplierId)).map((item) => dueBody(item, asOf)) }, 200);
   });
