@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCorrectiveAction } from "../src/app/audits/actions.js";
 import { addAudit, startAudit } from "../src/app/audits/audits.js";
 import { addFinding } from "../src/app/audits/findings.js";
+import { recordCollectionRun } from "../src/app/collection.js";
+import { awsChecks, runChecks } from "../src/aws/checks/index.js";
+import type { CollectResult } from "../src/aws/collect.js";
+import { credentialReport } from "../src/aws/checks/test-snapshots.js";
 import { createBlobStore } from "../src/evidence/blobs.js";
 import { recordEvidence } from "../src/evidence/records.js";
 import { ApiError, answerOf, errorOf, problemMessage } from "../src/web/api/client.js";
@@ -36,7 +40,17 @@ import {
   soaListSchema,
   treatmentPlanSchema,
 } from "../src/web/api/schemas.js";
+import { calendarSchema, personListSchema, runListSchema, runResultsSchema, trainingGapListSchema, trainingRecordAnswerSchema } from "../src/web/api/register-schemas.js";
 import { useTestApi, type ApiClient } from "./helpers/api.js";
+
+/** A one-account AWS collection: MFA for alice but not bob, and one region it could not reach. */
+function smallCollection(at: Date) {
+  const snapshots = [credentialReport([{ user: "alice", password: true, mfa: true }, { user: "bob", password: true, mfa: false }])];
+  const problems: CollectResult["problems"] = [{ account: "111111111111", region: "eu-south-2", kind: "region-disabled", message: "the region is not enabled" }];
+  const collected: CollectResult = { caller: "111111111111", snapshots, problems, stats: { accounts: 1, regions: 2, calls: 1, retries: 0 } };
+  const startedAt = new Date(at.getTime() - 60_000);
+  return { startedAt, finishedAt: at, caller: collected.caller, options: { org: true, roleName: "ISMSCollector" }, collected, checks: awsChecks, results: runChecks(snapshots), actor: "test" };
+}
 
 describe("the web app's view of the API", () => {
   const getApi = useTestApi();
@@ -57,6 +71,7 @@ describe("the web app's view of the API", () => {
       await addAudit(tx, ws, { title: "Internal audit", auditor: "Ivy Independent", plannedStart: "2026-02-01", plannedEnd: "2026-02-28", clauses: ["9.2"] }, context);
       await startAudit(tx, ws, "AUD-001", { on: "2026-02-01" }, context);
       await addFinding(tx, ws, { auditId: "AUD-001", kind: "minor_nonconformity", requirement: "9.2", description: "The programme does not say how auditors are chosen" }, context);
+      await recordCollectionRun(tx, ws, blobs, smallCollection(new Date()));
       await addCorrectiveAction(tx, ws, { findingId: "F-001", correction: "Auditors chosen for this year", rootCause: "No selection rule", action: "Add auditor selection to the programme", owner: "P-001", dueDate: "2026-04-01" }, context);
     });
   });
@@ -138,6 +153,32 @@ describe("the web app's view of the API", () => {
     expect(findings.findings).toEqual([expect.objectContaining({ id: "F-001", auditId: "AUD-001", kind: "minor_nonconformity" })]);
     const actions = await answerOf(await admin.get(`${w}/corrective-actions`), correctiveActionListSchema, "actions");
     expect(actions.actions).toEqual([expect.objectContaining({ findingId: "F-001", owner: "P-001", status: "open", effective: null })]);
+  });
+
+  it("parses the people with their training, the overdue list and a recorded completion", async () => {
+    const before = await answerOf(await admin.get(`${w}/people?within=30`), personListSchema, "people");
+    expect(before.people.find((p) => p.id === "P-001")).toMatchObject({ inScope: true, awareness: "missing" });
+    const overdue = await answerOf(await admin.get(`${w}/training/overdue?within=30`), trainingGapListSchema, "overdue");
+    expect(overdue.gaps).toContainEqual(expect.objectContaining({ personId: "P-001", need: "awareness", state: "missing", latest: null }));
+    const recorded = await answerOf(await admin.post(`${w}/training/records`, { person: "P-001", course: "TC-001", completedOn: "2026-11-01" }), trainingRecordAnswerSchema, "record");
+    expect(recorded).toMatchObject({ already: false, record: { personId: "P-001", courseId: "TC-001", completedOn: "2026-11-01" } });
+    const refused = await errorOf(await admin.post(`${w}/training/records`, { person: "P-001", course: "TC-001", completedOn: "1 Nov" }), "record");
+    expect(refused.message).toMatch(/completedOn: give the day it was completed as YYYY-MM-DD/);
+  });
+
+  it("parses the calendar within a horizon, the collection runs and one run's results filtered by status", async () => {
+    const calendar = await answerOf(await admin.get(`${w}/calendar?within=365`), calendarSchema, "calendar");
+    expect(calendar.withinDays).toBe(365);
+    expect(calendar.items.map((i) => i.kind)).toContain("management-review");
+    const { runs } = await answerOf(await admin.get(`${w}/collection/runs`), runListSchema, "runs");
+    expect(runs.map((r) => [r.id, r.caller])).toEqual([["C-001", "111111111111"]]);
+    expect(runs[0]?.stats).toMatchObject({ accounts: 1, regions: 2 });
+    expect(runs[0]?.problems).toEqual([expect.objectContaining({ region: "eu-south-2" })]);
+    const failed = await answerOf(await admin.get(`${w}/collection/runs/C-001/results?status=fail`), runResultsSchema, "failed results");
+    expect(failed.results.length).toBeGreaterThan(0);
+    expect(failed.results.every((r) => r.status === "fail")).toBe(true);
+    const all = await answerOf(await admin.get(`${w}/collection/runs/C-001/results`), runResultsSchema, "all results");
+    expect(all.results.length).toBeGreaterThan(failed.results.length);
   });
 
   it("turns the API's refusal of a weak password into the rule it broke", async () => {

@@ -26,6 +26,15 @@ import {
   soaListSchema,
   treatmentPlanSchema,
 } from "./schemas.js";
+import {
+  calendarSchema,
+  personListSchema,
+  runListSchema,
+  runResultsSchema,
+  trainingGapListSchema,
+  trainingRecordAnswerSchema,
+  type CheckStatus,
+} from "./register-schemas.js";
 
 const w = (workspace: string) => `/api/w/${encodeURIComponent(workspace)}`;
 
@@ -97,3 +106,15 @@ export const raiseEvidenceRequest = (ws: string, input: { topic: string; questio
 export const fetchAudits = (ws: string) => request("GET", `${w(ws)}/audits`, auditListSchema);
 export const fetchFindings = (ws: string) => request("GET", `${w(ws)}/findings`, findingListSchema);
 export const fetchCorrectiveActions = (ws: string) => request("GET", `${w(ws)}/corrective-actions`, correctiveActionListSchema);
+
+export const fetchPeople = (ws: string, withinDays: number) => request("GET", `${w(ws)}/people?within=${withinDays}`, personListSchema);
+export const fetchTrainingOverdue = (ws: string, withinDays: number) => request("GET", `${w(ws)}/training/overdue?within=${withinDays}`, trainingGapListSchema);
+/** Records that a person (id, name or email) completed a course (id or title) on a day (YYYY-MM-DD). */
+export const recordTrainingCompletion = (ws: string, input: { person: string; course: string; completedOn: string }) =>
+  request("POST", `${w(ws)}/training/records`, trainingRecordAnswerSchema, input);
+
+export const fetchCalendar = (ws: string, withinDays: number) => request("GET", `${w(ws)}/calendar?within=${withinDays}`, calendarSchema);
+
+export const fetchCollectionRuns = (ws: string) => request("GET", `${w(ws)}/collection/runs`, runListSchema);
+export const fetchRunResults = (ws: string, runId: string, status: CheckStatus | null) =>
+  request("GET", `${w(ws)}/collection/runs/${encodeURIComponent(runId)}/results${status ? `?status=${status}` : ""}`, runResultsSchema);

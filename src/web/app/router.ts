@@ -2,7 +2,7 @@
 // bookmarked and reloaded, and the server needs to know only index.html.
 import { useMemo, useSyncExternalStore } from "react";
 
-export const sections = ["dashboard", "risks", "soa", "evidence", "documents", "audits"] as const;
+export const sections = ["dashboard", "risks", "soa", "evidence", "documents", "audits", "people", "calendar", "collection"] as const;
 export type Section = (typeof sections)[number];
 
 export type Route =

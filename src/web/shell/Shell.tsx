@@ -9,9 +9,12 @@ import { WorkspaceContext } from "../app/session.js";
 import { messageOf } from "../app/use-resource.js";
 import { ErrorNote } from "../components/Notes.js";
 import { AuditsScreen } from "../screens/audits/AuditsScreen.js";
+import { CalendarScreen } from "../screens/calendar/CalendarScreen.js";
+import { CollectionScreen } from "../screens/collection/CollectionScreen.js";
 import { DashboardScreen } from "../screens/dashboard/DashboardScreen.js";
 import { DocumentsScreen } from "../screens/documents/DocumentsScreen.js";
 import { EvidenceScreen } from "../screens/evidence/EvidenceScreen.js";
+import { PeopleScreen } from "../screens/people/PeopleScreen.js";
 import { RisksScreen } from "../screens/risks/RisksScreen.js";
 import { SoaScreen } from "../screens/soa/SoaScreen.js";
 
@@ -22,6 +25,9 @@ const navigation: { section: Section; label: string }[] = [
   { section: "evidence", label: "Evidence" },
   { section: "documents", label: "Documents" },
   { section: "audits", label: "Audits" },
+  { section: "people", label: "People" },
+  { section: "calendar", label: "Calendar" },
+  { section: "collection", label: "Collection" },
 ];
 
 function Header({ me, membership, onSignedOut }: { me: Me; membership: Membership | null; onSignedOut: () => void }) {
@@ -107,6 +113,12 @@ function SectionPage({ section, item }: { section: Section; item: string | undef
       return <DocumentsScreen openDocument={item ?? null} />;
     case "audits":
       return <AuditsScreen openAudit={item ?? null} />;
+    case "people":
+      return <PeopleScreen />;
+    case "calendar":
+      return <CalendarScreen />;
+    case "collection":
+      return <CollectionScreen openRun={item ?? null} />;
   }
 }
 
