@@ -11,7 +11,7 @@ import { addFinding } from "../src/app/audits/findings.js";
 import { addEntry } from "../src/app/entries.js";
 import type { Workspace } from "../src/app/workspaces.js";
 import { actionListSchema, auditDetailSchema, auditListSchema, findingListSchema } from "../src/server/routes/audit-schemas.js";
-import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
 
 interface Team {
   ws: Workspace;
@@ -52,20 +52,6 @@ async function team(api: TestApi): Promise<Team> {
     viewer: await api.member("viewer", ws),
     stranger: await api.member("administrator", other),
   };
-}
-
-async function expectProblem(response: Response, status: number, detail: string | RegExp): Promise<void> {
-  expect(response.status).toBe(status);
-  const problem = await problemOf(response);
-  expect(problem.status).toBe(status);
-  if (typeof detail === "string") expect(problem.detail).toBe(detail);
-  else expect(problem.detail).toMatch(detail);
-}
-
-async function expectFieldProblem(response: Response, path: string, message: RegExp): Promise<void> {
-  expect(response.status, path).toBe(400);
-  const field = (await problemOf(response)).errors?.find((e) => e.path === path);
-  expect(field?.message, `no error at "${path}"`).toMatch(message);
 }
 
 describeEachApi("the audits API", (getApi) => {

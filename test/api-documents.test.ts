@@ -10,7 +10,7 @@ import { getDocument } from "../src/app/documents/records.js";
 import { addEntry } from "../src/app/entries.js";
 import type { Workspace } from "../src/app/workspaces.js";
 import { documentDetailSchema, documentListSchema, versionAnswerSchema } from "../src/server/routes/document-schemas.js";
-import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
 
 interface Team {
   ws: Workspace;
@@ -47,22 +47,6 @@ async function team(api: TestApi): Promise<Team> {
     viewer: await api.member("viewer", ws),
     stranger: await api.member("administrator", other),
   };
-}
-
-/** A refused request: its status, and a problem+json body whose detail is `detail` (or matches it). */
-async function expectProblem(response: Response, status: number, detail: string | RegExp): Promise<void> {
-  expect(response.status).toBe(status);
-  const problem = await problemOf(response);
-  expect(problem.status).toBe(status);
-  if (typeof detail === "string") expect(problem.detail).toBe(detail);
-  else expect(problem.detail).toMatch(detail);
-}
-
-/** A 400 problem that names `path` as the field in error, with a message matching `message`. */
-async function expectFieldProblem(response: Response, path: string, message: RegExp): Promise<void> {
-  expect(response.status, path).toBe(400);
-  const field = (await problemOf(response)).errors?.find((e) => e.path === path);
-  expect(field?.message, `no error at "${path}"`).toMatch(message);
 }
 
 async function statusesOf(calls: Record<string, () => Promise<Response>>): Promise<Record<string, number>> {

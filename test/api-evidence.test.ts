@@ -17,7 +17,7 @@ import { createBlobStore, type BlobStore } from "../src/evidence/blobs.js";
 import { recordEvidence } from "../src/evidence/records.js";
 import { createApp } from "../src/server/app.js";
 import { evidenceListSchema, evidenceRequestSchema, evidenceSchema, requestListSchema } from "../src/server/routes/evidence-schemas.js";
-import { bodyOf, describeEachApi, origin, problemOf, type ApiClient, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, origin, type ApiClient, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
 
 let blobRoot: string;
 let blobs: BlobStore;
@@ -73,20 +73,6 @@ async function team(api: TestApi): Promise<Team> {
     stranger: await api.member("administrator", other),
     withBlobs: createApp({ db: api.db, blobs, webRoot: null }),
   };
-}
-
-async function expectProblem(response: Response, status: number, detail: string | RegExp): Promise<void> {
-  expect(response.status).toBe(status);
-  const problem = await problemOf(response);
-  expect(problem.status).toBe(status);
-  if (typeof detail === "string") expect(problem.detail).toBe(detail);
-  else expect(problem.detail).toMatch(detail);
-}
-
-async function expectFieldProblem(response: Response, path: string, message: RegExp): Promise<void> {
-  expect(response.status, path).toBe(400);
-  const field = (await problemOf(response)).errors?.find((e) => e.path === path);
-  expect(field?.message, `no error at "${path}"`).toMatch(message);
 }
 
 const idsOf = async (response: Response) => (await bodyOf(response, evidenceListSchema)).evidence.map((e) => e.id);

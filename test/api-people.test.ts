@@ -12,7 +12,7 @@ import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { recordTraining } from "../src/app/training.js";
 import { personListSchema, trainingGapListSchema, trainingRecordAnswerSchema } from "../src/server/routes/people-schemas.js";
 import { auditLog } from "../src/store/schema/index.js";
-import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
@@ -58,20 +58,6 @@ async function team(api: TestApi): Promise<Team> {
     viewer: await api.member("viewer", ws),
     stranger: await api.member("administrator", other),
   };
-}
-
-async function expectProblem(response: Response, status: number, detail: string | RegExp): Promise<void> {
-  expect(response.status).toBe(status);
-  const problem = await problemOf(response);
-  expect(problem.status).toBe(status);
-  if (typeof detail === "string") expect(problem.detail).toBe(detail);
-  else expect(problem.detail).toMatch(detail);
-}
-
-async function expectFieldProblem(response: Response, path: string, message: RegExp): Promise<void> {
-  expect(response.status, path).toBe(400);
-  const field = (await problemOf(response)).errors?.find((e) => e.path === path);
-  expect(field?.message, `no error at "${path}"`).toMatch(message);
 }
 
 describeEachApi("the people and training API", (getApi) => {

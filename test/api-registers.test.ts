@@ -21,7 +21,7 @@ import { calendarSchema } from "../src/server/routes/calendar-schemas.js";
 import { runListSchema, runResultsSchema } from "../src/server/routes/collection-schemas.js";
 import { reviewDetailSchema, reviewListSchema } from "../src/server/routes/review-schemas.js";
 import { supplierDetailSchema, supplierListSchema } from "../src/server/routes/supplier-schemas.js";
-import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi, expectProblem } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
@@ -92,14 +92,6 @@ async function team(api: TestApi): Promise<Team> {
     viewer: await api.member("viewer", ws),
     stranger: await api.member("administrator", other),
   };
-}
-
-async function expectProblem(response: Response, status: number, detail: string | RegExp): Promise<void> {
-  expect(response.status).toBe(status);
-  const problem = await problemOf(response);
-  expect(problem.status).toBe(status);
-  if (typeof detail === "string") expect(problem.detail).toBe(detail);
-  else expect(problem.detail).toMatch(detail);
 }
 
 describeEachApi("the suppliers, management reviews, calendar and collection API", (getApi) => {

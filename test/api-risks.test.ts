@@ -8,7 +8,7 @@ import { loadAssessments } from "../src/app/risks.js";
 import type { Workspace } from "../src/app/workspaces.js";
 import { heatmapSchema, riskDetailSchema, riskListSchema, riskSchema, treatmentPlanSchema } from "../src/server/routes/risk-schemas.js";
 import { z } from "zod";
-import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
 
 interface Team {
   ws: Workspace;
@@ -55,22 +55,6 @@ async function team(api: TestApi): Promise<Team> {
 async function risksOf(response: Response) {
   expect(response.status).toBe(200);
   return riskListSchema.parse(await response.json()).risks;
-}
-
-/** A refused request: its status, and a problem+json body whose detail is `detail` (or matches it). */
-async function expectProblem(response: Response, status: number, detail: string | RegExp): Promise<void> {
-  expect(response.status).toBe(status);
-  const problem = await problemOf(response);
-  expect(problem.status).toBe(status);
-  if (typeof detail === "string") expect(problem.detail).toBe(detail);
-  else expect(problem.detail).toMatch(detail);
-}
-
-/** A 400 problem that names `path` as the field in error, with a message matching `message`. */
-async function expectFieldProblem(response: Response, path: string, message: RegExp): Promise<void> {
-  expect(response.status, path).toBe(400);
-  const field = (await problemOf(response)).errors?.find((e) => e.path === path);
-  expect(field?.message, `no error at "${path}"`).toMatch(message);
 }
 
 async function statusesOf(calls: Record<string, Promise<Response>>): Promise<Record<string, number>> {

@@ -19,7 +19,7 @@ import { recordEvidence } from "../src/evidence/records.js";
 import { soaColumns } from "../src/reports/soa-rows.js";
 import { soaControlSchema, soaListSchema, soaRowSchema } from "../src/server/routes/soa-schemas.js";
 import { z } from "zod";
-import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
 
 let blobRoot: string;
 let blobs: BlobStore;
@@ -75,21 +75,6 @@ async function controlsOf(response: Response) {
   const body = soaListSchema.parse(await response.json());
   expect(body.total).toBe(body.controls.length);
   return body.controls;
-}
-
-/** A refused request: its status, and a problem+json body whose detail is `detail` (or matches it). */
-async function expectProblem(response: Response, status: number, detail: string | RegExp): Promise<void> {
-  expect(response.status).toBe(status);
-  const problem = await problemOf(response);
-  if (typeof detail === "string") expect(problem.detail).toBe(detail);
-  else expect(problem.detail).toMatch(detail);
-}
-
-/** A 400 problem that names `path` as the field in error, with a message matching `message`. */
-async function expectFieldProblem(response: Response, path: string, message: RegExp): Promise<void> {
-  expect(response.status, path).toBe(400);
-  const field = (await problemOf(response)).errors?.find((e) => e.path === path);
-  expect(field?.message, `no error at "${path}"`).toMatch(message);
 }
 
 describeEachApi("the SoA API", (getApi) => {

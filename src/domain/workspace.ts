@@ -19,15 +19,19 @@ export const newWorkspace = z.object({
 });
 export type NewWorkspace = z.infer<typeof newWorkspace>;
 
-/** Derives a slug from a free-text name: "Acme Cloud ISMS" → "acme-cloud-isms". */
-export function slugFromName(name: string): string {
-  const slug = name
+/** Lower-case letters, digits and single dashes, at most `max` characters: "Café Policy #2" → "cafe-policy-2"; "" when nothing is left. */
+export function slugOf(text: string, max: number): string {
+  return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
+    .slice(0, max)
     .replace(/-+$/g, "");
-  return slug || "isms";
+}
+
+/** Derives a slug from a free-text name: "Acme Cloud ISMS" → "acme-cloud-isms". */
+export function slugFromName(name: string): string {
+  return slugOf(name, 40) || "isms";
 }

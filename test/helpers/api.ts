@@ -13,7 +13,7 @@
 // describeEachApi("risks API", (getApi) => { … }) runs the same suite on PGlite and on PostgreSQL.
 import { randomBytes } from "node:crypto";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { z } from "zod";
 import { addMember } from "../../src/app/accounts/members.js";
 import { ensureSetupLink } from "../../src/app/accounts/setup.js";
@@ -214,4 +214,20 @@ export function describeEachApi(name: string, suite: (getApi: () => TestApi) => 
     // Made on first use: the store opens in the variant's beforeAll (and a skipped variant has none).
     suite(() => (api ??= testApi(getStore().db)));
   });
+}
+
+/** Asserts a problem+json answer: its status, and its detail (exactly, or matching). */
+export async function expectProblem(response: Response, status: number, detail: string | RegExp): Promise<void> {
+  expect(response.status).toBe(status);
+  const problem = await problemOf(response);
+  expect(problem.status).toBe(status);
+  if (typeof detail === "string") expect(problem.detail).toBe(detail);
+  else expect(problem.detail).toMatch(detail);
+}
+
+/** Asserts a 400 answer that names the field at `path` with a message matching `message`. */
+export async function expectFieldProblem(response: Response, path: string, message: RegExp): Promise<void> {
+  expect(response.status, path).toBe(400);
+  const field = (await problemOf(response)).errors?.find((e) => e.path === path);
+  expect(field?.message, `no error at "${path}"`).toMatch(message);
 }

@@ -9,7 +9,7 @@ import { findGeneratedDocument } from "../documents/generated/index.js";
 import { findDocument, versionInForce } from "../documents/records.js";
 import { renderSoa, soaExportModel } from "../soa-export.js";
 import type { Workspace } from "../workspaces.js";
-import { slug } from "./evidence.js";
+import { slugOf } from "../../domain/workspace.js";
 
 /** A document of the package as the index lists it. */
 export interface PackagedDocument {
@@ -67,7 +67,7 @@ export async function planPackageDocuments(db: Db, workspace: Workspace, at: Dat
     const doc = await findDocument(db, workspace, id);
     const inForce = doc ? versionInForce(doc) : undefined;
     const shown = inForce ?? (doc?.generator ? undefined : doc?.versions.at(-1));
-    const path = `${folder}/${String(n).padStart(2, "0")}-${slug(id, 40)}.pdf`;
+    const path = `${folder}/${String(n).padStart(2, "0")}-${slugOf(id, 40)}.pdf`;
     const title = doc?.title ?? findGeneratedDocument(id)?.title ?? id;
     jobs.push({
       document: { id, title, path, ...(shown ? { version: shown.version, status: shown.status } : { status: "generated" }) },

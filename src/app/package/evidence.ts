@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { and, asc, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { slugOf } from "../../domain/workspace.js";
 import type { BlobStore } from "../../evidence/blobs.js";
 import type { IndexedFile, PackageEntryInput, PackagePeriod, PackageSource } from "../../reports/package/types.js";
 import type { Db } from "../../store/open.js";
@@ -40,16 +41,6 @@ const extensions: Record<string, string> = {
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
-/** A file-name part: lower-case letters, digits and dashes. */
-export function slug(value: string, max = 60): string {
-  return value
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, max)
-    .replace(/-+$/, "");
-}
-
 /** The evidence records that cover any day of the period (or, without a period, were collected in it), oldest id first. */
 export async function loadPeriodEvidence(db: Db, workspace: Workspace, period: PackagePeriod): Promise<EvidenceRow[]> {
   const start = new Date(`${period.start}T00:00:00.000Z`);
@@ -84,7 +75,7 @@ export function evidenceFiles(records: readonly EvidenceRow[]): EvidenceFile[] {
     const mediaType = text(record.source.mediaType) ?? "application/octet-stream";
     const size = typeof record.source.size === "number" ? record.source.size : 0;
     const where = [record.kind, text(record.source.service), text(record.source.account), text(record.source.region)].filter((p) => p !== undefined).join(" ");
-    const name = slug(where) || "evidence";
+    const name = slugOf(where, 60) || "evidence";
     bySha.set(record.sha256, {
       path: `evidence/${record.id}-${name}.${extensions[mediaType.split(";")[0]?.trim() ?? ""] ?? "bin"}`,
       sha256: record.sha256,
