@@ -1,6 +1,7 @@
 // The resource routes under /api/w/:workspace/: the risk register, the Statement of Applicability, the
 // dashboard, documents, evidence and its requests, audits, findings and corrective actions, people and
-// training, suppliers, management reviews, the calendar and collection runs. The app (app.ts) registers
+// training, suppliers, management reviews, the calendar, collection runs, the scope with its assets, and
+// the security objectives. The app (app.ts) registers
 // them after its session, CSRF and workspace middleware.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.js";
@@ -10,9 +11,11 @@ import { registerCollectionRoutes } from "./collection.js";
 import { registerDashboardRoutes } from "./dashboard.js";
 import { registerDocumentRoutes } from "./documents.js";
 import { registerEvidenceRoutes } from "./evidence.js";
+import { registerObjectiveRoutes } from "./objectives.js";
 import { registerPeopleRoutes } from "./people.js";
 import { registerReviewRoutes } from "./reviews.js";
 import { registerRiskRoutes } from "./risks.js";
+import { registerScopeRoutes } from "./scope.js";
 import { registerSoaRoutes } from "./soa.js";
 import { registerSupplierRoutes } from "./suppliers.js";
 import { changesInvalidateViews } from "./workspace-views.js";
@@ -30,4 +33,6 @@ export function registerResourceRoutes(app: OpenAPIHono<AppEnv>): void {
   registerReviewRoutes(app);
   registerCalendarRoutes(app);
   registerCollectionRoutes(app);
+  registerScopeRoutes(app);
+  registerObjectiveRoutes(app);
 }

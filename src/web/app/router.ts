@@ -2,7 +2,21 @@
 // bookmarked and reloaded, and the server needs to know only index.html.
 import { useMemo, useSyncExternalStore } from "react";
 
-export const sections = ["dashboard", "risks", "soa", "evidence", "documents", "audits", "people", "calendar", "collection"] as const;
+export const sections = [
+  "dashboard",
+  "scope",
+  "risks",
+  "soa",
+  "objectives",
+  "evidence",
+  "documents",
+  "audits",
+  "reviews",
+  "people",
+  "suppliers",
+  "calendar",
+  "collection",
+] as const;
 export type Section = (typeof sections)[number];
 
 export type Route =

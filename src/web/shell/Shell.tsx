@@ -14,18 +14,26 @@ import { CollectionScreen } from "../screens/collection/CollectionScreen.js";
 import { DashboardScreen } from "../screens/dashboard/DashboardScreen.js";
 import { DocumentsScreen } from "../screens/documents/DocumentsScreen.js";
 import { EvidenceScreen } from "../screens/evidence/EvidenceScreen.js";
+import { ObjectivesScreen } from "../screens/objectives/ObjectivesScreen.js";
 import { PeopleScreen } from "../screens/people/PeopleScreen.js";
+import { ReviewsScreen } from "../screens/reviews/ReviewsScreen.js";
 import { RisksScreen } from "../screens/risks/RisksScreen.js";
+import { ScopeScreen } from "../screens/scope/ScopeScreen.js";
 import { SoaScreen } from "../screens/soa/SoaScreen.js";
+import { SuppliersScreen } from "../screens/suppliers/SuppliersScreen.js";
 
 const navigation: { section: Section; label: string }[] = [
   { section: "dashboard", label: "Dashboard" },
+  { section: "scope", label: "Scope & assets" },
   { section: "risks", label: "Risks" },
   { section: "soa", label: "SoA" },
+  { section: "objectives", label: "Objectives" },
   { section: "evidence", label: "Evidence" },
   { section: "documents", label: "Documents" },
   { section: "audits", label: "Audits" },
+  { section: "reviews", label: "Reviews" },
   { section: "people", label: "People" },
+  { section: "suppliers", label: "Suppliers" },
   { section: "calendar", label: "Calendar" },
   { section: "collection", label: "Collection" },
 ];
@@ -115,6 +123,14 @@ function SectionPage({ section, item }: { section: Section; item: string | undef
       return <AuditsScreen openAudit={item ?? null} />;
     case "people":
       return <PeopleScreen />;
+    case "scope":
+      return <ScopeScreen openAsset={item ?? null} />;
+    case "objectives":
+      return <ObjectivesScreen openObjective={item ?? null} />;
+    case "reviews":
+      return <ReviewsScreen openReview={item ?? null} />;
+    case "suppliers":
+      return <SuppliersScreen openSupplier={item ?? null} />;
     case "calendar":
       return <CalendarScreen />;
     case "collection":

@@ -1,0 +1,4 @@
+// Being built.
+export function ObjectivesScreen({ openObjective }: { openObjective: string | null }) {
+  return <main className="page">{openObjective}</main>;
+}

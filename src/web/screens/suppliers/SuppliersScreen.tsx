@@ -1,0 +1,4 @@
+// Being built.
+export function SuppliersScreen({ openSupplier }: { openSupplier: string | null }) {
+  return <main className="page">{openSupplier}</main>;
+}
