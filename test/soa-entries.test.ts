@@ -3,10 +3,10 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { addRisk } from "../src/app/risks.js";
-import { addOwnControl, loadStatementOfApplicability, setSoaEntry } from "../src/app/soa.js";
+import { addOwnControl, getSoaEntry, loadStatementOfApplicability, setSoaEntry } from "../src/app/soa.js";
 import { initWorkspace, resolveWorkspace, type Workspace } from "../src/app/workspaces.js";
 import type { Db } from "../src/store/open.js";
-import { auditLog, evidenceRecords } from "../src/store/schema/index.js";
+import { auditLog, controlImplementations, evidenceRecords } from "../src/store/schema/index.js";
 import { uniqueSlug } from "./helpers/fixtures.js";
 import { describeEachStore } from "./helpers/stores.js";
 
@@ -135,6 +135,36 @@ describeEachStore("the Statement of Applicability", (getStore) => {
     const soa = await loadStatementOfApplicability(db, ws);
     expect(soa.at(-1)?.controlId).toBe("ACME-01");
     expect(soa).toHaveLength(94);
+  });
+
+  it("reads one control's entry exactly as the whole SoA derives it, from that control's rows only", async () => {
+    const { db } = getStore();
+    const ws = await workspace(db);
+    const other = await workspace(db);
+    const day = 24 * 60 * 60 * 1000;
+    const [treated, tolerated] = await db.transaction(async (tx) => {
+      const added = [
+        await addRisk(tx, ws, { title: "Leaked keys", decision: "treat", controlIds: ["8.5", "5.17"] }, { actor: "test" }),
+        await addRisk(tx, ws, { title: "Tolerated", decision: "tolerate", controlIds: ["8.5"] }, { actor: "test" }),
+      ];
+      await addRisk(tx, other, { title: "Theirs", decision: "treat", controlIds: ["8.13"] }, { actor: "test" });
+      await addOwnControl(tx, ws, { id: "ACME-01", title: "Customer-managed keys" }, { actor: "test" });
+      return added.map((risk) => risk.id);
+    });
+    await addEvidence(db, ws, "E-001", ["8.13", "8.14"]);
+    await addEvidence(db, ws, "E-002", ["8.14"], new Date(Date.now() - 200 * day));
+    await addEvidence(db, ws, "E-003", ["5.1"], new Date(Date.now() + 30 * day));
+    await addEvidence(db, ws, "E-004", []);
+    await addEvidence(db, other, "E-005", ["8.13"]);
+    // A record tied to a control by the SoA row's references rather than by its own control list.
+    await db.update(controlImplementations).set({ evidenceRefs: ["E-004", "E-404"] }).where(and(eq(controlImplementations.workspaceId, ws.id), eq(controlImplementations.controlId, "5.15")));
+    const checkResults = [{ controlId: "8.24", passed: false }, { controlId: "8.13", passed: true }];
+    const whole = await loadStatementOfApplicability(db, ws, { checkResults });
+    expect(whole.find((e) => e.controlId === "5.15")?.evidence.map((e) => e.id)).toEqual(["E-004"]);
+    expect(whole.find((e) => e.controlId === "8.5")?.treatedRiskIds).toContain(treated);
+    expect(whole.find((e) => e.controlId === "8.5")?.treatedRiskIds).not.toContain(tolerated);
+    for (const entry of whole) await expect(getSoaEntry(db, ws, entry.controlId, { checkResults }), entry.controlId).resolves.toEqual(entry);
+    await expect(getSoaEntry(db, ws, "9.9")).rejects.toThrow(/No control 9.9 in this SoA/);
   });
 
   it("keeps one workspace's SoA out of another's sight", async () => {

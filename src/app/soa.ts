@@ -1,6 +1,6 @@
 // The Statement of Applicability (6.1.3 d) as a use case: load it derived from the store, the risk
 // register and the evidence; change one control's entry; add the workspace's own controls.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { isControlId } from "../catalog/annex-a.js";
 import { find2013Control } from "../catalog/mapping-2013.js";
 import { InvalidInputError, IsmsError } from "../domain/errors.js";
@@ -21,7 +21,8 @@ import {
   type StoredSoaRow,
 } from "../domain/soa/index.js";
 import type { Db, Tx } from "../store/open.js";
-import { controlImplementations, evidenceRecords, ownControls, people } from "../store/schema/index.js";
+import { riskSchema } from "../domain/risk/index.js";
+import { controlImplementations, evidenceRecords, ownControls, people, risks } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
 import { latestControlCheckResults } from "./collection.js";
 import { loadPersonDirectory } from "./people.js";
@@ -60,9 +61,13 @@ export async function loadPersonNames(db: Db, workspace: Workspace): Promise<(id
 
 const reasonList = soaReasonSchema.array().catch([]);
 
-/** The stored SoA rows of a workspace, as the domain reads them. */
-export async function loadStoredSoaRows(db: Db, workspace: Workspace): Promise<StoredSoaRow[]> {
-  const rows = await db.select().from(controlImplementations).where(eq(controlImplementations.workspaceId, workspace.id));
+/** The stored SoA rows of a workspace (of one control when given), as the domain reads them. */
+export async function loadStoredSoaRows(db: Db, workspace: Workspace, controlId?: string): Promise<StoredSoaRow[]> {
+  const inWorkspace = eq(controlImplementations.workspaceId, workspace.id);
+  const rows = await db
+    .select()
+    .from(controlImplementations)
+    .where(controlId === undefined ? inWorkspace : and(inWorkspace, eq(controlImplementations.controlId, controlId)));
   return rows.map((r) => ({
     controlId: r.controlId,
     applicability: r.applicability,
@@ -103,8 +108,36 @@ export async function loadStatementOfApplicability(db: Db, workspace: Workspace,
 
 /** One control's entry; an unknown control is an error that says where to look. */
 export async function getSoaEntry(db: Db, workspace: Workspace, controlId: string, options: LoadSoaOptions = {}): Promise<SoaEntry> {
-  const entry = (await loadStatementOfApplicability(db, workspace, options)).find((e) => e.controlId === controlId);
-  if (!entry) throw new IsmsError(`No control ${controlId} in this SoA`, "Annex A ids look like 5.1 or 8.24; list own controls with: isms soa controls list");
+  const control = soaControls(await listOwnControls(db, workspace)).find((c) => c.id === controlId);
+  if (!control) throw new IsmsError(`No control ${controlId} in this SoA`, "Annex A ids look like 5.1 or 8.24; list own controls with: isms soa controls list");
+  // Each entry is derived from its own row, the risks treated by it, its evidence and its checks only, so
+  // only those are read: one control of a large workspace without loading every risk and record.
+  const asOf = options.asOf ?? new Date();
+  const naming = sql`${JSON.stringify([controlId])}::jsonb`;
+  const stored = await loadStoredSoaRows(db, workspace, controlId);
+  const referenced = stored[0]?.evidenceRefs ?? [];
+  const [treating, evidence, checkResults] = await Promise.all([
+    db
+      .select()
+      .from(risks)
+      .where(and(eq(risks.workspaceId, workspace.id), eq(risks.decision, "treat"), sql`${risks.controlIds} @> ${naming}`))
+      .then((rows) => rows.map((r) => riskSchema.parse(r))),
+    db
+      .select({ id: evidenceRecords.id, controlIds: evidenceRecords.controlIds, collectedAt: evidenceRecords.collectedAt })
+      .from(evidenceRecords)
+      .where(and(eq(evidenceRecords.workspaceId, workspace.id), or(sql`${evidenceRecords.controlIds} @> ${naming}`, referenced.length ? inArray(evidenceRecords.id, referenced) : undefined))),
+    options.checkResults ?? latestControlCheckResults(db, workspace, asOf),
+  ]);
+  const [entry] = deriveStatementOfApplicability({
+    controls: [control],
+    stored,
+    risks: treating,
+    evidence,
+    asOf,
+    checkResults: checkResults.filter((c) => c.controlId === controlId),
+    ...(options.freshnessDays !== undefined ? { freshnessDays: options.freshnessDays } : {}),
+  });
+  if (!entry) throw new Error(`deriving the SoA entry of ${controlId} gave none`);
   return entry;
 }
 
