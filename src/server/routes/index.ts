@@ -13,6 +13,7 @@ import { registerDocumentRoutes } from "./documents.js";
 import { registerEvidenceRoutes } from "./evidence.js";
 import { registerObjectiveRoutes } from "./objectives.js";
 import { registerPeopleRoutes } from "./people.js";
+import { registerPeopleWriteRoutes } from "./people-writes.js";
 import { registerReviewRoutes } from "./reviews.js";
 import { registerRiskRoutes } from "./risks.js";
 import { registerScopeRoutes } from "./scope.js";
@@ -29,6 +30,7 @@ export function registerResourceRoutes(app: OpenAPIHono<AppEnv>): void {
   registerEvidenceRoutes(app);
   registerAuditRoutes(app);
   registerPeopleRoutes(app);
+  registerPeopleWriteRoutes(app);
   registerSupplierRoutes(app);
   registerReviewRoutes(app);
   registerCalendarRoutes(app);

@@ -8,12 +8,11 @@ import { addRisk, assessRisk, editRisk, getRisk, loadAssessments, type RiskInput
 import type { Workspace } from "../../app/workspaces.js";
 import { IsmsError } from "../../domain/errors.js";
 import { riskStatuses, type Risk } from "../../domain/risk/index.js";
-import { databaseErrorCode, sqlState } from "../../store/database-errors.js";
 import type { Tx } from "../../store/open.js";
 import type { AppEnv } from "../env.js";
 import { authorize } from "../middleware/authorize.js";
 import { problemResponses } from "../problem.js";
-import { authorizeSomeChange, body, json, unfilteredListFromView, visibleTo, workspaceParam } from "./route-parts.js";
+import { authorizeSomeChange, body, json, unfilteredListFromView, visibleTo, withNewId, workspaceParam } from "./route-parts.js";
 import { actionBody, heatmap, riskFindingsView, riskList, riskRegisterView, treatmentPlan } from "./risk-views.js";
 import {
   assessmentBody,
@@ -113,17 +112,6 @@ async function riskInput(tx: Tx, ws: Workspace, fields: z.infer<typeof riskChang
   if (fields.impact !== undefined && fields.impacts === undefined) input.impacts = {};
   if (fields.residualImpact !== undefined && fields.residualImpacts === undefined) input.residualImpacts = {};
   return input;
-}
-
-/** Tries a second and third time when a concurrent request took the next risk id (R-00n) first. */
-async function withNewId<T>(add: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await add();
-    } catch (error) {
-      if (attempt >= 3 || databaseErrorCode(error) !== sqlState.uniqueViolation) throw error;
-    }
-  }
 }
 
 function writeContext(c: Context<AppEnv>) {

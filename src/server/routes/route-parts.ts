@@ -4,6 +4,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { can, type Decision, type Entity, type Resource } from "../../domain/access/permissions.js";
 import type { Workspace } from "../../app/workspaces.js";
+import { databaseErrorCode, sqlState } from "../../store/database-errors.js";
 import type { Db } from "../../store/open.js";
 import type { AppEnv } from "../env.js";
 import { authorize } from "../middleware/authorize.js";
@@ -46,4 +47,18 @@ export function unfilteredListFromView(entity: Entity, listJson: (db: Db, ws: Wo
     if (new URL(c.req.url).search !== "" || authorize(c, "read", entity).within) return next();
     return c.body(await listJson(c.var.db, c.var.workspace), 200, { "content-type": "application/json" });
   };
+}
+
+/**
+ * Runs `add` again, up to three times in all, when a concurrent request took the next id (R-00n, A-00n)
+ * first and the insert met the unique key.
+ */
+export async function withNewId<T>(add: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await add();
+    } catch (error) {
+      if (attempt >= 3 || databaseErrorCode(error) !== sqlState.uniqueViolation) throw error;
+    }
+  }
 }
