@@ -11,23 +11,17 @@ import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { personListSchema } from "../src/server/routes/people-schemas.js";
 import { personAnswerSchema } from "../src/server/routes/person-schemas.js";
 import { auditLog } from "../src/store/schema/index.js";
-import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, type ApiClient, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, roleClients, type ApiClient, type RoleClients, type TestApi } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
-interface Team {
+interface Team extends RoleClients {
   ws: Workspace;
-  admin: ApiClient;
-  editor: ApiClient;
-  owner: ApiClient;
-  auditor: ApiClient;
-  viewer: ApiClient;
-  stranger: ApiClient;
 }
 
-/** P-001 Olivia Owner owns risk R-001; the auditor audits the people controls (A.6.1–A.6.5) over this month. */
+/** P-001 Olivia Owner owns risk R-001; AUD-001 covers the people controls (A.6.1–A.6.5) over this month, AUD-002 clause 9.3. */
 async function team(api: TestApi): Promise<Team> {
-  const admin = await api.setUpAdmin();
+  await api.setUpAdmin();
   const ws = await api.workspace({ template: "blank" });
   await api.db.transaction(async (tx) => {
     const test = { actor: "test" };
@@ -35,17 +29,9 @@ async function team(api: TestApi): Promise<Team> {
     await addRisk(tx, ws, { title: "Leaked keys", owner: "P-001" }, test);
     const audit = { kind: "internal" as const, auditor: "Ivy Independent", title: "People", plannedStart: addDays(today, -15), plannedEnd: addDays(today, 15) };
     await addAudit(tx, ws, { ...audit, controls: ["6.1", "6.2", "6.3", "6.5"] }, { ...test, today: addDays(today, -30) });
+    await addAudit(tx, ws, { ...audit, title: "Management review", clauses: ["9.3"] }, { ...test, today: addDays(today, -30) });
   });
-  const other = await api.workspace({ template: "blank" });
-  return {
-    ws,
-    admin,
-    editor: await api.member("editor", ws),
-    owner: await api.member("control-owner", ws, { personId: "P-001" }),
-    auditor: await api.member("auditor", ws, { auditId: "AUD-001" }),
-    viewer: await api.member("viewer", ws),
-    stranger: await api.member("administrator", other),
-  };
+  return { ws, ...(await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" })) };
 }
 
 describeEachApi("the people register's writes over the API", (getApi) => {
@@ -80,7 +66,8 @@ describeEachApi("the people register's writes over the API", (getApi) => {
   it("refuses control owners, auditors and viewers every write, in the permission table's words", async () => {
     const refusals: [ApiClient, RegExp][] = [
       [t.owner, /^Control owners change only what they own and cannot (create|update|delete) people/],
-      [t.auditor, /^Auditors only read, comment and raise evidence requests, and cannot (create|update|delete) people/],
+      [t.auditorInside, /^Auditors only read, comment and raise evidence requests, and cannot (create|update|delete) people/],
+      [t.auditorOutside, /^Auditors only read, comment and raise evidence requests, and cannot (create|update|delete) people/],
       [t.viewer, /^Viewers cannot (create|update|delete) people: only administrators and editors may/],
     ];
     for (const [who, reason] of refusals) {

@@ -1,7 +1,7 @@
 // People and training over the HTTP API, on both databases: the people register with each person's
-// training standing, who is overdue (an auditor sees it only when their audit covers 7.2/7.3/A.6.3),
-// recording a completion (administrators and editors only, logged as the account), bad input named by
-// field, and another workspace's account kept out (404).
+// training standing, who is overdue and the course catalogue (an auditor sees them only when their audit
+// covers 7.2/7.3/A.6.3), recording a completion (administrators and editors only, logged as the account),
+// bad input named by field, and another workspace's account kept out (404).
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { z } from "zod";
@@ -10,7 +10,7 @@ import { addEntry } from "../src/app/entries.js";
 import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { recordTraining } from "../src/app/training.js";
-import { personListSchema, trainingGapListSchema, trainingRecordAnswerSchema } from "../src/server/routes/people-schemas.js";
+import { courseListSchema, personListSchema, trainingGapListSchema, trainingRecordAnswerSchema } from "../src/server/routes/people-schemas.js";
 import { auditLog } from "../src/store/schema/index.js";
 import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
 
@@ -101,6 +101,17 @@ describeEachApi("the people and training API", (getApi) => {
     await expectFieldProblem(await t.viewer.get(`${base}/training/overdue?within=400`), "within", /0 to 366/);
   });
 
+  it("lists the course catalogue for every role that reads training, an auditor only when their audit covers it", async () => {
+    for (const who of [t.admin, t.editor, t.owner, t.viewer, t.auditorInside]) {
+      const { courses } = await bodyOf(await who.get(`${base}/training/courses`), courseListSchema);
+      expect(courses).toEqual([
+        { id: "TC-001", title: "Security awareness", kind: "awareness", description: null, validityMonths: 12 },
+        { id: "TC-002", title: "ISMS roles", kind: "role", description: null, validityMonths: 24 },
+      ]);
+    }
+    expect(await bodyOf(await t.auditorOutside.get(`${base}/training/courses`), courseListSchema)).toEqual({ courses: [] });
+  });
+
   it("records a completion for administrators and editors, once, in the audit log under the account", async () => {
     const completion = { person: "Olivia Owner", course: "ISMS roles", completedOn: addDays(today, -1), evidenceRef: "LMS report" };
     const created = await t.editor.post(`${base}/training/records`, completion);
@@ -137,7 +148,7 @@ describeEachApi("the people and training API", (getApi) => {
   });
 
   it("keeps another workspace's account out: its people and training do not exist for it", async () => {
-    for (const path of ["people", "training/overdue"]) {
+    for (const path of ["people", "training/overdue", "training/courses"]) {
       await expectProblem(await t.stranger.get(`${base}/${path}`), 404, `No workspace "${t.ws.slug}" for this account; GET /api/workspaces lists yours`);
     }
     await expectProblem(await t.stranger.post(`${base}/training/records`, { person: "P-002", course: "TC-001", completedOn: today }), 404, /^No workspace/);
@@ -146,8 +157,10 @@ describeEachApi("the people and training API", (getApi) => {
   it("documents the people and training routes in /api/openapi.json", async () => {
     const { paths } = await bodyOf(await getApi().request("/api/openapi.json"), z.object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) }));
     const methods = (path: string) => Object.keys(paths[path] ?? {}).sort();
-    expect(methods("/api/w/{workspace}/people")).toEqual(["get"]);
+    // The register's writes (POST /people and the rest) are documented and tested in api-people-writes.test.ts.
+    expect(methods("/api/w/{workspace}/people")).toContain("get");
     expect(methods("/api/w/{workspace}/training/overdue")).toEqual(["get"]);
     expect(methods("/api/w/{workspace}/training/records")).toEqual(["post"]);
+    expect(methods("/api/w/{workspace}/training/courses")).toEqual(["get"]);
   });
 });

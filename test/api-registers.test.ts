@@ -214,10 +214,12 @@ describeEachApi("the suppliers, management reviews, calendar and collection API"
     }
   });
 
-  it("documents the supplier, review, calendar and collection routes in /api/openapi.json, and offers none that changes them", async () => {
+  it("documents the supplier, review, calendar and collection routes in /api/openapi.json; the calendar and runs are read-only", async () => {
     const { paths } = await bodyOf(await getApi().request("/api/openapi.json"), z.object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) }));
     const methods = (path: string) => Object.keys(paths[path] ?? {}).sort();
-    for (const path of ["suppliers", "suppliers/{id}", "reviews", "reviews/{id}", "calendar", "collection/runs", "collection/runs/{id}/results"]) expect(methods(`/api/w/{workspace}/${path}`)).toEqual(["get"]);
-    await expectProblem(await t.admin.post(`${base}/suppliers`, { name: "New" }), 404, /^No route POST/);
+    expect(methods("/api/w/{workspace}/suppliers")).toEqual(["get", "post"]);
+    expect(methods("/api/w/{workspace}/reviews")).toEqual(["get", "post"]);
+    for (const path of ["calendar", "collection/runs", "collection/runs/{id}/results"]) expect(methods(`/api/w/{workspace}/${path}`)).toEqual(["get"]);
+    await expectProblem(await t.admin.post(`${base}/calendar`, { title: "New" }), 404, /^No route POST/);
   });
 });

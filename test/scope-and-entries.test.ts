@@ -52,6 +52,10 @@ describeEachStore("scope and register entries", (getStore) => {
     await expect(db.transaction((tx) => editEntry(tx, ws, "exclusions", "EX-003", { reason: 42 }, { actor: "t" }))).rejects.toThrow(/exclusions EX-003 at reason/);
     await db.transaction((tx) => removeEntry(tx, ws, "exclusions", "EX-003", { actor: "t" }));
     expect(await listEntries(db, ws, "exclusions")).toHaveLength(2);
+
+    // The removed EX-003 keeps its history to itself: the next exclusion is EX-004.
+    const next = await db.transaction((tx) => addEntry(tx, ws, "exclusions", { subject: "Printers", reason: "None in scope" }, { actor: "t", idPrefix: "EX" }));
+    expect(next.id).toBe("EX-004");
   });
 
   it("keeps each workspace's entries to itself", async () => {

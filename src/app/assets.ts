@@ -9,7 +9,7 @@ import type { Db } from "../store/open.js";
 import { assets, people } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
 import { mapColumns, parseColumnMap, type FieldSpec } from "./column-mapping.js";
-import { nextId } from "./entries.js";
+import { nextId, type Entry } from "./entries.js";
 import { loadPersonDirectory } from "./people.js";
 import type { Workspace } from "./workspaces.js";
 
@@ -24,6 +24,14 @@ export const assetFields: readonly FieldSpec[] = [
   { field: "inScope", aliases: ["in scope", "scope", "isms scope"] },
   { field: "externalRef", aliases: ["arn", "resource", "resource id", "external ref"] },
 ];
+
+/** One asset by id, or undefined when this workspace has none by that id. */
+export async function findAsset(db: Db, workspace: Workspace, id: string): Promise<Entry | undefined> {
+  const [row] = await db.select().from(assets).where(and(eq(assets.workspaceId, workspace.id), eq(assets.id, id)));
+  if (!row) return undefined;
+  const { workspaceId: _workspaceId, ...asset } = row;
+  return asset;
+}
 
 const yes = new Set(["yes", "y", "true", "1", "in", "in scope", "x"]);
 const no = new Set(["no", "n", "false", "0", "out", "out of scope", ""]);

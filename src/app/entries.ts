@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { InvalidInputError, IsmsError } from "../domain/errors.js";
 import type { Db, Tx } from "../store/open.js";
+import { auditLog } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
 import { compareIds, registerNamed, type Register } from "./registers.js";
 import type { Workspace } from "./workspaces.js";
@@ -65,7 +66,12 @@ export async function addEntry(
 ): Promise<Entry> {
   const register = registerNamed(registerName);
   const existing = await tx.select({ id: register.idColumn }).from(register.table).where(eq(register.workspaceColumn, workspace.id));
-  const id = typeof values.id === "string" && values.id ? values.id : nextId(context.idPrefix, existing.map((e) => String(e.id)));
+  // A removed entry's id is never handed out again: its history in the audit log stays its own.
+  const removed = await tx
+    .select({ id: auditLog.entityId })
+    .from(auditLog)
+    .where(and(eq(auditLog.workspaceId, workspace.id), eq(auditLog.action, `${register.name}.remove`)));
+  const id = typeof values.id === "string" && values.id ? values.id : nextId(context.idPrefix, [...existing, ...removed].map((e) => String(e.id)));
   if (existing.some((e) => e.id === id)) throw new IsmsError(`${id} already exists in ${register.name.replaceAll("_", " ")}`, "Choose another id, or edit it");
   const row = validate(register, `new ${register.name.replaceAll("_", " ")} entry`, { ...values, id });
   await tx.insert(register.table).values({ ...row, workspaceId: workspace.id });

@@ -162,11 +162,31 @@ export async function loadReviewData(db: Db, workspace: Workspace, on: string, e
   };
 }
 
+/** How each face names the input fields in its errors: the CLI's flags by default, an API body's fields. */
+export interface ReviewFieldNames {
+  on: string;
+  chair: string;
+  attendees: string;
+  decisions: string;
+  actions: string;
+  /** Where in `actions` the action at index `i` is: "action 1" for the CLI, "actions.0" for a body. */
+  action: (i: number) => string;
+}
+const flagNames: ReviewFieldNames = { on: "--on", chair: "--chair", attendees: "--attendees", decisions: "--decision", actions: "--action", action: (i) => `action ${i + 1}` };
+
+/** Who changes a review, when, and how their errors name the fields. */
+export interface ReviewContext {
+  actor: string;
+  at?: Date;
+  fields?: ReviewFieldNames;
+}
+
 /** Creates a planned review on `on` (default today) with every 9.3.2 input prepared from the data. */
-export async function prepareManagementReview(tx: Tx, workspace: Workspace, input: { on?: string; chair?: string }, context: { actor: string; at?: Date }): Promise<ManagementReview> {
+export async function prepareManagementReview(tx: Tx, workspace: Workspace, input: { on?: string | undefined; chair?: string | undefined }, context: ReviewContext): Promise<ManagementReview> {
+  const fields = context.fields ?? flagNames;
   const on = input.on ?? isoDay(context.at ?? new Date());
-  if (!isCalendarDay(on)) throw new InvalidInputError("--on", [{ path: "", message: `"${on}" is not a date; write it as YYYY-MM-DD` }]);
-  const chair = input.chair ? (await loadPersonDirectory(tx, workspace)).get(input.chair, "--chair") : null;
+  if (!isCalendarDay(on)) throw new InvalidInputError(fields.on, [{ path: "", message: `"${on}" is not a date; write it as YYYY-MM-DD` }]);
+  const chair = input.chair ? (await loadPersonDirectory(tx, workspace)).get(input.chair, fields.chair) : null;
   const inputs = prepareReviewInputs(await loadReviewData(tx, workspace, on), chair);
   const ids = await tx.select({ id: managementReviews.id }).from(managementReviews).where(eq(managementReviews.workspaceId, workspace.id));
   const id = nextId("MR", ids.map((r) => r.id));
@@ -176,12 +196,29 @@ export async function prepareManagementReview(tx: Tx, workspace: Workspace, inpu
   return { ...row, actions: [] };
 }
 
+export interface ReviewActionInput {
+  description: string;
+  owner: string;
+  dueDate: string;
+}
+
+/** An action as given: parsed from "description;owner;due date", or its parts checked. */
+function readActionInput(action: string | ReviewActionInput): ReviewActionInput | { problem: string } {
+  if (typeof action === "string") return parseActionSpec(action);
+  const description = action.description.trim();
+  const owner = action.owner.trim();
+  if (!description) return { problem: "it has no text; say what is to be done" };
+  if (!owner) return { problem: "it names no owner; give a person's id or name" };
+  if (!isCalendarDay(action.dueDate)) return { problem: `it has the due date "${action.dueDate}"; write it as YYYY-MM-DD` };
+  return { description, owner, dueDate: action.dueDate };
+}
+
 export interface HoldReviewInput {
   /** People by id or name; names not in the register are kept as written (an outside adviser). */
   attendees: readonly string[];
   decisions: readonly string[];
-  /** "description;owner;due date", owner by id or name. */
-  actions: readonly string[];
+  /** "description;owner;due date" as the CLI takes it, or its parts; the owner by id or name. */
+  actions: readonly (string | ReviewActionInput)[];
   minutesRef?: string | undefined;
   /** The day it was held, when not the planned day. */
   on?: string | undefined;
@@ -193,38 +230,41 @@ export async function holdManagementReview(
   workspace: Workspace,
   id: string,
   input: HoldReviewInput,
-  context: { actor: string; at?: Date },
+  context: ReviewContext,
 ): Promise<{ review: ManagementReview; warnings: string[] }> {
+  const fields = context.fields ?? flagNames;
   const before = await getManagementReview(tx, workspace, id);
   if (before.status !== "planned") throw new IsmsError(`Management review ${id} was already held on ${before.heldOn}`, `Prepare the next one with: isms review prepare`);
   const today = isoDay(context.at ?? new Date());
   const heldOn = input.on ?? before.heldOn;
-  if (!isCalendarDay(heldOn)) throw new InvalidInputError("--on", [{ path: "", message: `"${heldOn}" is not a date; write it as YYYY-MM-DD` }]);
-  if (heldOn > today) throw new IsmsError(`Management review ${id} is planned for ${heldOn}, which is still to come`, "Record it once it has taken place, or give the day it was held with --on YYYY-MM-DD");
+  if (!isCalendarDay(heldOn)) throw new InvalidInputError(fields.on, [{ path: "", message: `"${heldOn}" is not a date; write it as YYYY-MM-DD` }]);
+  if (heldOn > today) throw new IsmsError(`Management review ${id} is planned for ${heldOn}, which is still to come`, `Record it once it has taken place, or give the day it was held with ${fields === flagNames ? "--on YYYY-MM-DD" : `${fields.on} (YYYY-MM-DD)`}`);
   const directory = await loadPersonDirectory(tx, workspace);
   const warnings: string[] = [];
   const attendees = [...new Set(input.attendees.map((a) => a.trim()).filter(Boolean))].map((a) => {
     const personId = directory.find(a);
     if (personId) return personId;
-    if (/^P-\d+$/i.test(a)) throw new IsmsError(`--attendees: no person ${a} in this workspace`, "Use ids or names from: isms people list");
+    if (/^P-\d+$/i.test(a)) throw new IsmsError(`${fields.attendees}: no person ${a} in this workspace`, "Use ids or names from: isms people list");
     warnings.push(`${a} is not in the people register and is recorded by name`);
     return a;
   });
-  if (attendees.length === 0) throw new IsmsError("--attendees: name who attended the review", "Give ids or names, comma-separated: --attendees P-001,P-002");
+  if (attendees.length === 0) throw new IsmsError(`${fields.attendees}: name who attended the review`, fields === flagNames ? "Give ids or names, comma-separated: --attendees P-001,P-002" : "Give people's ids or names");
   const decisions = input.decisions.map((d) => d.trim()).filter(Boolean);
-  if (decisions.length === 0) throw new IsmsError("--decision: record at least one decision of the review (9.3.3)", 'Give one --decision per decision: --decision "Keep the scope unchanged"');
+  if (decisions.length === 0) {
+    throw new IsmsError(`${fields.decisions}: record at least one decision of the review (9.3.3)`, fields === flagNames ? 'Give one --decision per decision: --decision "Keep the scope unchanged"' : "Write each decision as its own entry");
+  }
   const issues: { path: string; message: string }[] = [];
   const actions: ReviewAction[] = [];
-  for (const [i, spec] of input.actions.entries()) {
-    const parsed = parseActionSpec(spec);
-    const path = `action ${i + 1}`;
+  for (const [i, given] of input.actions.entries()) {
+    const parsed = readActionInput(given);
+    const path = fields.action(i);
     const owner = "problem" in parsed ? undefined : directory.find(parsed.owner);
     if ("problem" in parsed) issues.push({ path, message: parsed.problem });
     else if (!owner) issues.push({ path, message: `no person "${parsed.owner}" in this workspace to own it (see isms people list)` });
     else if (parsed.dueDate < heldOn) issues.push({ path, message: `it is due on ${parsed.dueDate}, before the review on ${heldOn}` });
     else actions.push({ id: `${id}-A${i + 1}`, description: parsed.description, owner, dueDate: parsed.dueDate, status: "open", closedOn: null, note: null });
   }
-  if (issues.length) throw new InvalidInputError("--action", issues);
+  if (issues.length) throw new InvalidInputError(fields.actions, issues);
   const roles = await tx.select({ id: people.id, ismsRoles: people.ismsRoles }).from(people).where(eq(people.workspaceId, workspace.id));
   if (!roles.some((p) => attendees.includes(p.id) && p.ismsRoles.includes("top-management"))) {
     warnings.push("no attendee holds the top-management role, and top management is who reviews the ISMS (9.3.1)");
@@ -243,14 +283,15 @@ export async function updateReviewAction(
   workspace: Workspace,
   actionId: string,
   change: { status: ReviewActionStatus; note?: string | undefined; on?: string | undefined },
-  context: { actor: string; at?: Date },
+  context: ReviewContext,
 ): Promise<ManagementReview> {
+  const fields = context.fields ?? flagNames;
   const reviewId = /^(.+)-A\d+$/.exec(actionId)?.[1];
   const review = reviewId ? await getManagementReview(tx, workspace, reviewId).catch(() => null) : null;
   const action = review?.actions.find((a) => a.id === actionId);
   if (!review || !action) throw new IsmsError(`No review action ${actionId}`, "Actions are numbered after their review (MR-002-A1); see them with: isms review show MR-002");
   const on = change.on ?? isoDay(context.at ?? new Date());
-  if (!isCalendarDay(on)) throw new InvalidInputError("--on", [{ path: "", message: `"${on}" is not a date; write it as YYYY-MM-DD` }]);
+  if (!isCalendarDay(on)) throw new InvalidInputError(fields.on, [{ path: "", message: `"${on}" is not a date; write it as YYYY-MM-DD` }]);
   const updated: ReviewAction = {
     ...action,
     status: change.status,

@@ -6,7 +6,7 @@ import { InvalidInputError, IsmsError } from "../domain/errors.js";
 import { isoDay } from "../domain/risk/calendar.js";
 import { inactiveObjectiveStatuses } from "../readiness/vocabulary.js";
 import type { Db, Tx } from "../store/open.js";
-import { measurements, objectives } from "../store/schema/index.js";
+import { measurements, objectives, people } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
 import { addEntry, editEntry, nextId, removeEntry, type WriteContext } from "./entries.js";
 import { loadPersonDirectory } from "./people.js";
@@ -67,6 +67,12 @@ export async function getObjective(db: Db, workspace: Workspace, id: string): Pr
   if (!row) throw new IsmsError(`No objective ${id} in this workspace`, listHint);
   const { workspaceId: _w, ...objective } = row;
   return objective;
+}
+
+/** The names of the people register by person id: whom an objective's owner id stands for. */
+export async function personNames(db: Db, workspace: Workspace): Promise<Map<string, string>> {
+  const rows = await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.workspaceId, workspace.id));
+  return new Map(rows.map((p) => [p.id, p.name]));
 }
 
 /** The measurements of one objective, or of all (no id), oldest first. */

@@ -1,7 +1,7 @@
 // The ISMS scope (4.3) with its context (4.1 issues, 4.2 interested parties, interfaces and
 // dependencies) and the exclusion register. A changed scope statement needs approving again.
 import { eq } from "drizzle-orm";
-import { IsmsError } from "../domain/errors.js";
+import { InvalidInputError, IsmsError } from "../domain/errors.js";
 import type { Db, Tx } from "../store/open.js";
 import { scope } from "../store/schema/index.js";
 import { appendAuditLog } from "./audit-log.js";
@@ -33,14 +33,21 @@ export async function showScope(db: Db, workspace: Workspace): Promise<ScopeView
   };
 }
 
+/** How an API body names the input fields in errors; without it, the CLI's flags are named. */
+export interface ScopeFieldNames {
+  statement: string;
+}
+
 export async function setScope(
   tx: Tx,
   workspace: Workspace,
   changes: { statement?: string | undefined; boundaries?: string | undefined },
   actor: string,
+  options: { fields?: ScopeFieldNames } = {},
 ): Promise<void> {
   const [before] = await tx.select().from(scope).where(eq(scope.workspaceId, workspace.id));
   const statement = changes.statement?.trim() ?? before?.statement;
+  if (!statement && options.fields) throw new InvalidInputError("The scope", [{ path: options.fields.statement, message: "the scope has no statement yet: give one" }]);
   if (!statement) throw new IsmsError("The scope has no statement yet", 'Give one with --statement "…" or --statement-file FILE');
   const after = {
     statement,

@@ -66,6 +66,14 @@ async function saveCertifications(tx: Tx, workspace: Workspace, supplier: Suppli
   });
 }
 
+/** How each face names the input fields in its errors: the CLI's flags by default, an API body's fields. */
+export interface SupplierFieldNames {
+  validUntil: string;
+  on: string;
+  next: string;
+}
+const flagNames: SupplierFieldNames = { validUntil: "--valid-until", on: "--on", next: "--next" };
+
 /**
  * Files a certification for a supplier (A.5.22: the assurance it gives). One of the same name already on
  * file is replaced, as a renewed certificate replaces the old one; `renewed` says so.
@@ -75,13 +83,14 @@ export async function addCertification(
   workspace: Workspace,
   idOrName: string,
   input: { name: string; validUntil?: string | undefined; reportRef?: string | undefined },
-  context: { actor: string },
+  context: { actor: string; fields?: SupplierFieldNames },
 ): Promise<{ supplier: Supplier; certification: SupplierCertification; renewed: boolean }> {
+  const fields = context.fields ?? flagNames;
   const supplier = await findSupplier(tx, workspace, idOrName);
   const name = certificationName(input.name);
   if (!name) throw new IsmsError("The certification needs a name", 'Give it with --name, e.g. --name "ISO/IEC 27001"');
   const certification: SupplierCertification = { name };
-  if (input.validUntil) certification.validUntil = day(input.validUntil, "--valid-until");
+  if (input.validUntil) certification.validUntil = day(input.validUntil, fields.validUntil);
   if (input.reportRef?.trim()) certification.reportRef = input.reportRef.trim();
   const renewed = supplier.certifications.some((c) => sameCertification(c.name, name));
   const certifications = renewed ? supplier.certifications.map((c) => (sameCertification(c.name, name) ? certification : c)) : [...supplier.certifications, certification];
@@ -116,14 +125,15 @@ export async function recordSupplierReview(
   workspace: Workspace,
   idOrName: string,
   input: { result: string | null; on: string; next?: string | undefined },
-  context: { actor: string; today?: string; source?: string },
+  context: { actor: string; today?: string; source?: string; fields?: SupplierFieldNames },
 ): Promise<SupplierReview> {
+  const fields = context.fields ?? flagNames;
   const supplier = await findSupplier(tx, workspace, idOrName);
-  const on = day(input.on, "--on");
+  const on = day(input.on, fields.on);
   const today = context.today ?? isoDay(new Date());
-  if (on > today) throw new IsmsError(`--on: ${on} is in the future`, "Record a review once it has taken place");
-  const next = input.next ? day(input.next, "--next") : addMonths(on, reviewIntervalMonths(supplier.criticality));
-  if (next <= on) throw new IsmsError(`--next: ${next} is not after the review on ${on}`, "Give a later date for the next review");
+  if (on > today) throw new IsmsError(`${fields.on}: ${on} is in the future`, "Record a review once it has taken place");
+  const next = input.next ? day(input.next, fields.next) : addMonths(on, reviewIntervalMonths(supplier.criticality));
+  if (next <= on) throw new IsmsError(`${fields.next}: ${next} is not after the review on ${on}`, "Give a later date for the next review");
   const result = input.result?.trim() || null;
   await tx
     .update(suppliers)

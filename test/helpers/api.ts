@@ -231,3 +231,44 @@ export async function expectFieldProblem(response: Response, path: string, messa
   const field = (await problemOf(response)).errors?.find((e) => e.path === path);
   expect(field?.message, `no error at "${path}"`).toMatch(message);
 }
+
+/** One signed-in client per role in a workspace, and an administrator of another workspace. */
+export interface RoleClients {
+  admin: ApiClient;
+  editor: ApiClient;
+  /** A control owner linked to the person `ownerPersonId`. */
+  owner: ApiClient;
+  /** An auditor of an audit whose scope covers what the suite is about. */
+  auditorInside: ApiClient;
+  /** An auditor of an audit whose scope does not. */
+  auditorOutside: ApiClient;
+  viewer: ApiClient;
+  /** The administrator of `other`, for whom `ws` does not exist. */
+  stranger: ApiClient;
+  /** A blank workspace of the stranger's. */
+  other: Workspace;
+}
+
+export interface RoleClientOptions {
+  ownerPersonId: string;
+  auditInside: string;
+  auditOutside: string;
+  /** The editor's person, when the suite needs one (approving as themselves). */
+  editorPersonId?: string;
+}
+
+/** The members of every role a per-role API suite asks (call after the workspace's people and audits exist). */
+export async function roleClients(api: TestApi, ws: Workspace, options: RoleClientOptions): Promise<RoleClients> {
+  const admin = await api.setUpAdmin();
+  const other = await api.workspace({ template: "blank" });
+  return {
+    admin,
+    editor: await api.member("editor", ws, options.editorPersonId ? { personId: options.editorPersonId } : {}),
+    owner: await api.member("control-owner", ws, { personId: options.ownerPersonId }),
+    auditorInside: await api.member("auditor", ws, { auditId: options.auditInside }),
+    auditorOutside: await api.member("auditor", ws, { auditId: options.auditOutside }),
+    viewer: await api.member("viewer", ws),
+    stranger: await api.member("administrator", other),
+    other,
+  };
+}

@@ -1,7 +1,7 @@
 // The shapes of the people and training API (7.2, 7.3; A.6.3): the people register with where each
 // person stands on awareness and role training, who is overdue, and a completion to record.
 import { z } from "@hono/zod-openapi";
-import type { TrainingGap, TrainingRecord } from "../../app/training.js";
+import type { TrainingCourse, TrainingGap, TrainingRecord } from "../../app/training.js";
 import { day } from "./route-parts.js";
 
 const trainingState = z.enum(["current", "expiring", "expired", "missing"]);
@@ -23,6 +23,25 @@ export const personListSchema = z.object({ asOf: day, people: z.array(personSche
 export const trainingRecordSchema = z
   .object({ id: z.string(), personId: z.string(), courseId: z.string(), completedOn: day, expiresOn: day.nullable(), evidenceRef: z.string().nullable() })
   .openapi("TrainingRecord");
+
+export const trainingCourseSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string().openapi({ description: 'Whom it is for: "awareness" (everyone in scope, 7.3) or role training (7.2) such as "role"', example: "awareness" }),
+    description: z.string().nullable(),
+    validityMonths: z.number().int().nullable().openapi({ description: "How many months a completion counts; null: it does not expire" }),
+  })
+  .openapi("TrainingCourse");
+export const courseListSchema = z.object({ courses: z.array(trainingCourseSchema) });
+
+export const courseBody = (c: TrainingCourse): z.infer<typeof trainingCourseSchema> => ({
+  id: c.id,
+  title: c.title,
+  kind: c.kind,
+  description: c.description,
+  validityMonths: c.validityMonths,
+});
 
 export const trainingGapSchema = z
   .object({

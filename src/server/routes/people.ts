@@ -2,6 +2,7 @@
 // awareness and role training, who is missing or overdue, and recording a completed course.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { inScopeOn, loadTraining, recordTraining, rolesNeedingTraining, trainingOverdue, trainingStanding } from "../../app/training.js";
+import { compareIds } from "../../app/registers.js";
 import { awarenessCourseKind } from "../../readiness/vocabulary.js";
 import { isoDay } from "../../domain/risk/calendar.js";
 import type { Resource } from "../../domain/access/permissions.js";
@@ -9,13 +10,13 @@ import type { AppEnv } from "../env.js";
 import { authorize } from "../middleware/authorize.js";
 import { problemResponses } from "../problem.js";
 import { body, json, visibleTo, workspaceParam } from "./route-parts.js";
-import { gapBody, personListSchema, recordBody, trainingGapListSchema, trainingRecordAnswerSchema, trainingRecordInput, withinQuery } from "./people-schemas.js";
+import { courseBody, courseListSchema, gapBody, personListSchema, recordBody, trainingGapListSchema, trainingRecordAnswerSchema, trainingRecordInput, withinQuery } from "./people-schemas.js";
 
 const tags = ["people"];
 const defaultWithinDays = 30;
 
 /** Training is about 7.2 (competence), 7.3 (awareness) and A.6.3: an auditor sees it when their audit covers one. */
-const trainingResource = (personId: string): Resource => ({ id: personId, clauses: ["7.2", "7.3"], controlIds: ["6.3"] });
+const trainingResource = (id: string): Resource => ({ id, clauses: ["7.2", "7.3"], controlIds: ["6.3"] });
 
 const peopleRoute = createRoute({
   method: "get",
@@ -33,6 +34,15 @@ const overdueRoute = createRoute({
   summary: "Who in scope is missing awareness or role training, or whose training has expired or expires soon",
   request: { params: workspaceParam, query: withinQuery },
   responses: { 200: json(trainingGapListSchema, "The gaps, by person"), ...problemResponses(400, 401, 403, 404) },
+});
+
+const coursesRoute = createRoute({
+  method: "get",
+  path: "/api/w/{workspace}/training/courses",
+  tags,
+  summary: "The course catalogue: each course, whom it is for (awareness for everyone, role training) and how long a completion counts",
+  request: { params: workspaceParam },
+  responses: { 200: json(courseListSchema, "The courses, by id"), ...problemResponses(401, 403, 404) },
 });
 
 const recordRoute = createRoute({
@@ -79,6 +89,13 @@ export function registerPeopleRoutes(app: OpenAPIHono<AppEnv>): void {
     const withinDays = c.req.valid("query").within ?? defaultWithinDays;
     const gaps = visibleTo(c, decision, "training", await trainingOverdue(c.var.db, c.var.workspace, { asOf, withinDays }), (g) => trainingResource(g.personId));
     return c.json({ asOf, withinDays, gaps: gaps.map(gapBody) }, 200);
+  });
+
+  app.openapi(coursesRoute, async (c) => {
+    const decision = authorize(c, "read", "training");
+    const { courses } = await loadTraining(c.var.db, c.var.workspace);
+    const visible = visibleTo(c, decision, "training", [...courses].sort((a, b) => compareIds(a.id, b.id)), (course) => trainingResource(course.id));
+    return c.json({ courses: visible.map(courseBody) }, 200);
   });
 
   app.openapi(recordRoute, async (c) => {

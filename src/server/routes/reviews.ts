@@ -1,5 +1,6 @@
 // Management reviews over HTTP (9.3): the reviews, and one review with its inputs, decisions and
-// actions. An auditor sees those held within their audit's period when it covers clause 9.3. Read-only.
+// actions. An auditor sees those held within their audit's period when it covers clause 9.3. The writes
+// are in review-writes.ts.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { getManagementReview, listManagementReviews, type ManagementReview } from "../../app/management-review.js";
 import type { Resource } from "../../domain/access/permissions.js";
@@ -8,6 +9,7 @@ import type { AppEnv } from "../env.js";
 import { authorize } from "../middleware/authorize.js";
 import { problemResponses } from "../problem.js";
 import { json, visibleTo, workspaceParam } from "./route-parts.js";
+import { registerReviewWriteRoutes } from "./review-writes.js";
 import { reviewBody, reviewDetailSchema, reviewIdParam, reviewListSchema, reviewSummaryBody } from "./review-schemas.js";
 
 const tags = ["reviews"];
@@ -45,4 +47,5 @@ export function registerReviewRoutes(app: OpenAPIHono<AppEnv>): void {
     authorize(c, "read", "reviews", reviewResource(review));
     return c.json({ review: reviewBody(review) }, 200);
   });
+  registerReviewWriteRoutes(app);
 }

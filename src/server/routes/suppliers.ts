@@ -1,21 +1,18 @@
 // Suppliers over HTTP (A.5.19–A.5.22): the supplier register with certifications and what falls due
-// within 90 days, and one supplier with its latest security review. Read-only.
+// within 90 days, and one supplier with its latest security review; the writes are in supplier-writes.ts.
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { findSupplier, latestSupplierReview, listSuppliers, supplierDueItems } from "../../app/suppliers.js";
-import type { Resource } from "../../domain/access/permissions.js";
 import { isoDay } from "../../domain/risk/calendar.js";
 import type { AppEnv } from "../env.js";
 import { authorize } from "../middleware/authorize.js";
 import { problemResponses } from "../problem.js";
 import { json, visibleTo, workspaceParam } from "./route-parts.js";
-import { dueBody, supplierDetailSchema, supplierIdParam, supplierListSchema, supplierSchema, type SupplierBody } from "./supplier-schemas.js";
+import { dueBody, supplierDetailSchema, supplierIdParam, supplierListSchema, supplierResource, supplierSchema } from "./supplier-schemas.js";
+import { registerSupplierWrites } from "./supplier-writes.js";
 
 const tags = ["suppliers"];
 /** How far ahead "due" looks: a quarter, long enough to renew a certificate or a contract. */
 const dueWithinDays = 90;
-/** The supplier controls of Annex A: an auditor sees suppliers when their audit covers one of them. */
-const supplierControls = ["5.19", "5.20", "5.21", "5.22"];
-const supplierResource = (s: Pick<SupplierBody, "id" | "owner">): Resource => ({ id: s.id, owner: s.owner, controlIds: supplierControls });
 
 const listRoute = createRoute({
   method: "get",
@@ -56,4 +53,6 @@ export function registerSupplierRoutes(app: OpenAPIHono<AppEnv>): void {
     const latestReview = review ? { on: review.on, result: review.result, next: review.next, by: review.by } : null;
     return c.json({ asOf, supplier, latestReview, due: due.filter((item) => item.supplierId === supplier.id).map((item) => dueBody(item, asOf)) }, 200);
   });
+
+  registerSupplierWrites(app);
 }

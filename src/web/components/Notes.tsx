@@ -1,5 +1,5 @@
-// Messages shown to people: an error (read out by screen readers at once), a loading line, and the
-// failed state of a screen's data.
+// Messages shown to people: an error (read out by screen readers at once), what a form just did, a
+// loading line, and the failed state of a screen's data.
 import type { ReactNode } from "react";
 import type { Loaded } from "../app/use-resource.js";
 
@@ -12,6 +12,16 @@ export function ErrorNote({ message }: { message: string | null }) {
         <p key={i}>{line}</p>
       ))}
     </div>
+  );
+}
+
+/** What a form just did ("Saved."), read out politely; nothing when there is nothing to say. */
+export function DoneNote({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="note note-ok" role="status">
+      {message}
+    </p>
   );
 }
 

@@ -1,12 +1,13 @@
 // People and training (7.2, 7.3; A.6.3): everyone in the people register with where they stand on
-// awareness and role training, who is missing or overdue, and (for editors and administrators) a form
-// to record a completed course.
+// awareness and role training, who is missing or overdue, and (for editors and administrators) forms
+// to add a joiner, record a leaver and record a completed course.
 import { useState } from "react";
 import { fetchPeople, fetchTrainingOverdue } from "../../api/endpoints.js";
 import { allows } from "../../app/access.js";
 import { useWorkspace } from "../../app/session.js";
 import { useResource } from "../../app/use-resource.js";
-import { WhenLoaded } from "../../components/Notes.js";
+import { DoneNote, WhenLoaded } from "../../components/Notes.js";
+import { AddPersonForm, LeaverForm } from "./PersonForms.js";
 import { RecordCompletionForm } from "./RecordCompletionForm.js";
 
 /** Training expiring within these days counts as due. */
@@ -23,6 +24,12 @@ export function PeopleScreen() {
     return { people: people.people, gaps: overdue.gaps };
   });
   const mayRecord = allows(principal, "create", "training");
+  const mayAdd = allows(principal, "create", "people");
+  const mayChange = allows(principal, "update", "people");
+  const saved = (message: string) => {
+    setNotice(message);
+    register.reload();
+  };
 
   return (
     <main className="page" aria-labelledby="people-title">
@@ -73,7 +80,7 @@ export function PeopleScreen() {
                   ))}
                 </tbody>
               </table>
-              {people.length === 0 ? <p className="muted">No one in the people register yet: add people with isms people add.</p> : null}
+              {people.length === 0 ? <p className="muted">No one in the people register yet: add them below, or import an HR export with isms people import.</p> : null}
             </div>
             <h2 className="section-title">Missing or overdue training</h2>
             <div className="table-wrap">
@@ -103,21 +110,10 @@ export function PeopleScreen() {
               </table>
               {gaps.length === 0 ? <p className="muted">No one is missing training or due within {withinDays} days.</p> : null}
             </div>
-            {notice ? (
-              <p className="note note-ok" role="status">
-                {notice}
-              </p>
-            ) : null}
-            {mayRecord ? (
-              <RecordCompletionForm
-                workspace={workspace}
-                people={people}
-                onRecorded={(message) => {
-                  setNotice(message);
-                  register.reload();
-                }}
-              />
-            ) : null}
+            <DoneNote message={notice} />
+            {mayRecord ? <RecordCompletionForm workspace={workspace} people={people} onRecorded={saved} /> : null}
+            {mayChange ? <LeaverForm workspace={workspace} people={people} onSaved={saved} /> : null}
+            {mayAdd ? <AddPersonForm workspace={workspace} onSaved={saved} /> : null}
           </>
         )}
       </WhenLoaded>

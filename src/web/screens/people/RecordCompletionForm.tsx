@@ -1,16 +1,23 @@
 // The form an editor or administrator records a completed course with (7.2 d, 7.3): who, which course
-// (its id or title), and on which day. The API's refusal is shown in its own words.
+// of the catalogue, and on which day. The API's refusal is shown in its own words.
 import { useState, type FormEvent } from "react";
 import { recordTrainingCompletion } from "../../api/endpoints.js";
 import type { Person } from "../../api/register-schemas.js";
-import { messageOf } from "../../app/use-resource.js";
+import { fetchTrainingCourses, type TrainingCourse } from "../../api/training-api.js";
+import { messageOf, useResource } from "../../app/use-resource.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** "TC-001 · Security awareness (awareness, 12 months)". */
+const courseLabel = (c: TrainingCourse) => `${c.id} · ${c.title} (${c.kind}, ${c.validityMonths ? `${c.validityMonths} months` : "does not expire"})`;
+
 export function RecordCompletionForm({ workspace, people, onRecorded }: { workspace: string; people: Person[]; onRecorded: (message: string) => void }) {
   const [person, setPerson] = useState(people[0]?.id ?? "");
-  const [course, setCourse] = useState("");
+  const catalogue = useResource(`training courses ${workspace}`, () => fetchTrainingCourses(workspace));
+  const courses = catalogue.loaded.state === "ready" ? catalogue.loaded.value.courses : [];
+  const [chosen, setCourse] = useState("");
+  const course = chosen || (courses[0]?.id ?? "");
   const [completedOn, setCompletedOn] = useState(today);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,7 +28,6 @@ export function RecordCompletionForm({ workspace, people, onRecorded }: { worksp
     setError(null);
     recordTrainingCompletion(workspace, { person, course, completedOn })
       .then(({ record, already }) => {
-        setCourse("");
         onRecorded(already ? `${record.personId} had this completion of ${record.courseId} recorded already.` : `Recorded: ${record.personId} completed ${record.courseId} on ${record.completedOn}.`);
       })
       .catch((e: unknown) => setError(messageOf(e)))
@@ -43,16 +49,24 @@ export function RecordCompletionForm({ workspace, people, onRecorded }: { worksp
       </label>
       <label>
         Course
-        <input value={course} onChange={(e) => setCourse(e.target.value)} placeholder="TC-001 or its title" required />
+        <select value={course} onChange={(e) => setCourse(e.target.value)} required disabled={courses.length === 0}>
+          {courses.length === 0 ? <option value="">{catalogue.loaded.state === "loading" ? "Loading the courses…" : "No course yet"}</option> : null}
+          {courses.map((c) => (
+            <option key={c.id} value={c.id}>
+              {courseLabel(c)}
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         Completed on
         <input type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} required />
       </label>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || course === ""}>
         Record
       </button>
-      <ErrorNote message={error} />
+      {catalogue.loaded.state === "ready" && courses.length === 0 ? <p className="muted">No course in the catalogue yet: add one with isms training courses add.</p> : null}
+      <ErrorNote message={catalogue.loaded.state === "failed" ? catalogue.loaded.error : error} />
     </form>
   );
 }

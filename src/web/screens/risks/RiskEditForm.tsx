@@ -8,7 +8,7 @@ import { changeRisk, type RiskChanges } from "../../api/endpoints.js";
 import type { Heatmap, Risk } from "../../api/schemas.js";
 import type { People } from "../../app/people.js";
 import { messageOf } from "../../app/use-resource.js";
-import { ErrorNote } from "../../components/Notes.js";
+import { DoneNote, ErrorNote } from "../../components/Notes.js";
 
 interface Props {
   workspace: string;
@@ -167,11 +167,7 @@ export function RiskEditForm({ workspace, risk, levels, people, onSaved }: Props
         </label>
       </fieldset>
       <ErrorNote message={error} />
-      {saved ? (
-        <p className="note note-ok" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <DoneNote message={saved} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? "Saving…" : "Save changes"}
