@@ -14,10 +14,14 @@ import { awsChecks, runChecks } from "../src/aws/checks/index.js";
 import { credentialReport } from "../src/aws/checks/test-snapshots.js";
 import type { CollectResult } from "../src/aws/collect.js";
 import { createBlobStore } from "../src/evidence/blobs.js";
+import { completionAnswerSchema } from "../src/web/api/calendar-api.js";
 import { calendarSchema } from "../src/web/api/register-schemas.js";
 import { testApi, type ApiClient } from "./helpers/api.js";
 import { describeWithChromium } from "./helpers/browser.js";
 import { keepScreenshot, signInThroughForm, useWebApp } from "./helpers/web-app.js";
+
+/** The items of a calendar answer. */
+const year = (body: unknown) => calendarSchema.parse(body).items;
 
 /** A one-account AWS collection an hour ago: MFA for alice but not bob, and one region it could not reach. */
 function smallCollection() {
@@ -96,6 +100,28 @@ describeWithChromium("web app: people, calendar and collection", (getBrowser) =>
     await expect.poll(() => table.locator("tbody tr").count()).toBe(year.items.length);
     expect(year.items.length).toBeGreaterThanOrEqual(api.items.length);
     await keepScreenshot(page, "calendar");
+  });
+
+  it("records a planned activity as done from the calendar, which plans its next occurrence", async () => {
+    const form = page.getByRole("form", { name: "Record an activity as done" });
+    const first = year(await (await admin.get(`/api/w/${getWeb().workspace}/calendar?within=365`)).json()).find((i) => /^ACT-/.test(i.id));
+    if (!first) throw new Error("the aws-saas workspace plans no activity");
+    await form.getByLabel("Activity").selectOption(first.id);
+    await form.getByLabel("Done on").fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+    await form.getByRole("button", { name: "Record" }).click();
+    await expect.poll(() => form.getByRole("alert").textContent()).toMatch(/on: .* is after today/);
+
+    const day = new Date().toISOString().slice(0, 10);
+    await form.getByLabel("Done on").fill(day);
+    await form.getByLabel("Evidence").fill("E-001, JIRA-7");
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/calendar/${first.id}/done`));
+    await form.getByRole("button", { name: "Record" }).click();
+    // The web app's schema reads the real answer.
+    expect(completionAnswerSchema.parse(await (await answered).json())).toMatchObject({ done: { id: first.id, doneOn: day }, evidence: ["E-001", "JIRA-7"] });
+    await expect.poll(() => page.getByRole("status").filter({ hasText: first.id }).textContent()).toMatch(new RegExp(`^${first.id} .*: done on ${day}\\.`));
+    const after = year(await (await admin.get(`/api/w/${getWeb().workspace}/calendar?within=365`)).json());
+    expect(after.find((i) => i.id === first.id)).toBeUndefined();
+    expect(after.filter((i) => i.kind === first.kind).map((i) => i.lastDone)).toContain(day);
   });
 
   it("says so when no collection run exists yet", async () => {

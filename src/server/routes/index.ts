@@ -7,6 +7,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.js";
 import { registerAuditRoutes } from "./audits.js";
 import { registerCalendarRoutes } from "./calendar.js";
+import { registerCalendarWriteRoutes } from "./calendar-writes.js";
 import { registerCollectionRoutes } from "./collection.js";
 import { registerDashboardRoutes } from "./dashboard.js";
 import { registerDocumentRoutes } from "./documents.js";
@@ -34,6 +35,7 @@ export function registerResourceRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSupplierRoutes(app);
   registerReviewRoutes(app);
   registerCalendarRoutes(app);
+  registerCalendarWriteRoutes(app);
   registerCollectionRoutes(app);
   registerScopeRoutes(app);
   registerObjectiveRoutes(app);

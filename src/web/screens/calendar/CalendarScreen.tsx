@@ -1,17 +1,23 @@
 // The ISMS calendar (9.2, 9.3, 7.3, 8.2, A.5.22…): the recurring activities overdue and due within the
-// next 30, 90 or 365 days, the overdue ones first and marked.
+// next 30, 90 or 365 days, the overdue ones first and marked; planned ones recorded as done by those allowed.
 import { useState } from "react";
 import { fetchCalendar } from "../../api/endpoints.js";
+import type { CalendarItem } from "../../api/register-schemas.js";
+import { allows } from "../../app/access.js";
 import { useWorkspace } from "../../app/session.js";
 import { useResource } from "../../app/use-resource.js";
-import { WhenLoaded } from "../../components/Notes.js";
+import { DoneNote, WhenLoaded } from "../../components/Notes.js";
+import { CompletionForm } from "./CompletionForm.js";
 
 const horizons = [30, 90, 365] as const;
 
 export function CalendarScreen() {
-  const { workspace } = useWorkspace();
+  const { workspace, principal } = useWorkspace();
   const [withinDays, setWithinDays] = useState<number>(90);
+  const [notice, setNotice] = useState<string | null>(null);
   const calendar = useResource(`calendar ${workspace} ${withinDays}`, () => fetchCalendar(workspace, withinDays));
+  /** Planned activities (ACT-…) the account may record; items of other registers are recorded there. */
+  const recordable = (items: CalendarItem[]) => items.filter((i) => /^ACT-\d+$/.test(i.id) && allows(principal, "update", "activities", { id: i.id, owner: i.owner }));
 
   return (
     <main className="page" aria-labelledby="calendar-title">
@@ -81,6 +87,16 @@ export function CalendarScreen() {
               </tbody>
             </table>
             {items.length === 0 ? <p className="muted">Nothing overdue and nothing due within {withinDays} days.</p> : null}
+            <DoneNote message={notice} />
+            <CompletionForm
+              key={recordable(items).map((i) => i.id).join(" ")}
+              workspace={workspace}
+              activities={recordable(items)}
+              onRecorded={(message) => {
+                setNotice(message);
+                calendar.reload();
+              }}
+            />
           </div>
         )}
       </WhenLoaded>
