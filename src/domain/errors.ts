@@ -2,8 +2,11 @@
 
 /** An error caused by the user's input or environment; the faces show its message as it is. */
 export class IsmsError extends Error {
+  /** What went wrong, without the hint. */
+  readonly problem: string;
   constructor(message: string, readonly hint?: string) {
     super(hint ? `${message}. ${hint}` : message);
+    this.problem = message;
     this.name = new.target.name;
   }
 }

@@ -83,8 +83,15 @@ export function problemOf(error: unknown, instance: string): Problem {
   if (status === 409 && !(error instanceof IsmsError) && !(error instanceof WorkspaceExistsError)) {
     return { ...base, detail: "The change conflicts with data that exists (a duplicate, or a record still referred to); reload and check" };
   }
+  if (error instanceof IsmsError && error.hint !== undefined && speaksCli(error.hint)) return { ...base, detail: error.problem };
   return { ...base, detail: error instanceof Error ? error.message : String(error) };
 }
+
+/**
+ * Whether a service's hint tells a command-line user what to type ("See them with: isms risk list",
+ * "Give --evidence E-012"): an API client is better served by the problem alone than by a command it cannot run.
+ */
+export const speaksCli = (hint: string): boolean => /(^|[:(])\s*isms [a-z]|(^|[\s(])--[a-z]/.test(hint);
 
 /** The response for an error, with the problem's headers (Retry-After for 429). */
 export function problemResponse(c: Context, error: unknown): Response {
