@@ -87,9 +87,9 @@ describeEachApi("the scope and asset inventory API", (getApi) => {
   });
 
   it("refuses the scope's approval to control owners, auditors and viewers, in the permission table's words", async () => {
-    await expectProblem(await t.owner.post(`${base}/scope/approve`, {}), 403, /^Control owners change only what they own and cannot approve scope/);
-    await expectProblem(await t.auditorInside.post(`${base}/scope/approve`, {}), 403, /^Auditors only read, comment and raise evidence requests, and cannot approve scope/);
-    await expectProblem(await t.viewer.post(`${base}/scope/approve`, { person: "P-001" }), 403, /^Viewers cannot approve scope: only administrators and editors may/);
+    await expectProblem(await t.owner.post(`${base}/scope/approve`, {}), 403, /^Control owners change only what they own and cannot approve the scope/);
+    await expectProblem(await t.auditorInside.post(`${base}/scope/approve`, {}), 403, /^Auditors only read, comment and raise evidence requests, and cannot approve the scope/);
+    await expectProblem(await t.viewer.post(`${base}/scope/approve`, { person: "P-001" }), 403, /^Viewers cannot approve the scope: only administrators and editors may/);
     expect((await scopeOf(t.viewer)).approval?.by).toBe("P-002");
   });
 
@@ -106,10 +106,10 @@ describeEachApi("the scope and asset inventory API", (getApi) => {
 
   it("refuses changes to the scope from control owners, auditors and viewers", async () => {
     const change = { statement: "Something else" };
-    await expectProblem(await t.owner.patch(`${base}/scope`, change), 403, /^Control owners change only what they own and cannot update scope/);
+    await expectProblem(await t.owner.patch(`${base}/scope`, change), 403, /^Control owners change only what they own and cannot update the scope/);
     await expectProblem(await t.auditorInside.patch(`${base}/scope`, change), 403, /^Auditors only read/);
     await expectProblem(await t.auditorOutside.patch(`${base}/scope`, change), 403, /^Auditors only read/);
-    await expectProblem(await t.viewer.patch(`${base}/scope`, change), 403, /^Viewers cannot update scope/);
+    await expectProblem(await t.viewer.patch(`${base}/scope`, change), 403, /^Viewers cannot update the scope/);
     expect((await scopeOf(t.viewer)).statement).toBe("The Acme platform, its people and its offices.");
   });
 

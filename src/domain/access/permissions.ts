@@ -131,8 +131,9 @@ const roleNames: Record<Role, string> = {
   viewer: "Viewers",
 };
 
-/** "risks" → "risks", "evidence-requests" → "evidence requests", "soa" → "the SoA". */
-const entityName = (entity: Entity) => (entity === "soa" ? "the SoA" : entity === "audit-log" ? "the audit log" : entity.replace("-", " "));
+/** "risks" → "risks", "evidence-requests" → "evidence requests", "soa" → "the SoA", "scope" → "the scope". */
+const singular: Partial<Record<Entity, string>> = { soa: "the SoA", "audit-log": "the audit log", scope: "the scope", workspace: "the workspace" };
+const entityName = (entity: Entity) => singular[entity] ?? entity.replace("-", " ");
 const named = (entity: Entity, resource: Resource | undefined) => (resource?.id ? `${resource.id}` : entityName(entity));
 
 /** Whether `who` may do `action` on `entity` (on `resource` when given), and why. */
