@@ -30,6 +30,16 @@ export interface CorrectiveActionInput {
 
 const today = (context: AuditContext) => context.today ?? isoDay(new Date());
 
+/** How each face names a corrective action's fields in its errors: the CLI's flags by default, an API body's fields. */
+export interface ActionFieldNames {
+  correction: string;
+  rootCause: string;
+  action: string;
+  owner: string;
+  dueDate: string;
+}
+const flagNames: ActionFieldNames = { correction: "--correction", rootCause: "--root-cause", action: "--action", owner: "owner", dueDate: "due" };
+
 function dayOf(field: string, value: string): string {
   if (!isCalendarDay(value)) throw new IsmsError(`${field}: "${value}" is not a date`, "Write it as YYYY-MM-DD");
   return value;
@@ -47,18 +57,19 @@ async function refreshFindingStatus(tx: Tx, workspace: Workspace, findingId: str
   await appendAuditLog(tx, { workspaceId: workspace.id, actor: context.actor, action: "audit_findings.status", entityType: "audit_findings", entityId: findingId, before: finding, after: { ...finding, status } });
 }
 
-export async function addCorrectiveAction(tx: Tx, workspace: Workspace, input: CorrectiveActionInput, context: AuditContext): Promise<CorrectiveAction> {
+export async function addCorrectiveAction(tx: Tx, workspace: Workspace, input: CorrectiveActionInput, context: AuditContext & { fields?: ActionFieldNames }): Promise<CorrectiveAction> {
+  const fields = context.fields ?? flagNames;
   const finding = await getFinding(tx, workspace, input.findingId);
   const correction = clean(input.correction);
   const rootCause = clean(input.rootCause);
   const description = clean(input.action);
-  if (!description) throw new IsmsError(`${finding.id}: say what the corrective action does`, 'Give it with --action "…"');
+  if (!description) throw new IsmsError(`${finding.id}: say what the corrective action does`, `Give it with ${fields.action} "…"`);
   if (isNonconformity(finding.kind) && (!correction || !rootCause)) {
-    const missing = [correction ? null : "--correction (what was done at once, 10.2 a)", rootCause ? null : "--root-cause (why it happened, 10.2 b)"].filter((m) => m !== null);
+    const missing = [correction ? null : `${fields.correction} (what was done at once, 10.2 a)`, rootCause ? null : `${fields.rootCause} (why it happened, 10.2 b)`].filter((m) => m !== null);
     throw new IsmsError(`${finding.id} is a nonconformity: its corrective action needs ${missing.join(" and ")}`);
   }
-  const owner = (await loadPersonDirectory(tx, workspace)).get(input.owner, "owner");
-  const dueDate = dayOf("due", input.dueDate);
+  const owner = (await loadPersonDirectory(tx, workspace)).get(input.owner, fields.owner);
+  const dueDate = dayOf(fields.dueDate, input.dueDate);
   const existing = await tx.select({ id: correctiveActions.id }).from(correctiveActions).where(eq(correctiveActions.workspaceId, workspace.id));
   const action: CorrectiveAction = {
     id: nextId("CA", existing.map((a) => a.id)),

@@ -6,6 +6,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.js";
 import { registerAuditRoutes } from "./audits.js";
+import { registerAuditWriteRoutes } from "./audit-writes.js";
 import { registerCalendarRoutes } from "./calendar.js";
 import { registerCalendarWriteRoutes } from "./calendar-writes.js";
 import { registerCollectionRoutes } from "./collection.js";
@@ -30,6 +31,7 @@ export function registerResourceRoutes(app: OpenAPIHono<AppEnv>): void {
   registerDocumentRoutes(app);
   registerEvidenceRoutes(app);
   registerAuditRoutes(app);
+  registerAuditWriteRoutes(app);
   registerPeopleRoutes(app);
   registerPeopleWriteRoutes(app);
   registerSupplierRoutes(app);

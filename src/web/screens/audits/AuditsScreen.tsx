@@ -1,12 +1,12 @@
-// Audits (9.2, 10.2), read-only: the internal audit programme and the certification body's audits, every
-// finding with its corrective actions, and one audit at a time in a side panel.
-import { useCallback } from "react";
+// Audits (9.2, 10.2): the internal audit programme and the certification body's audits, every finding with
+// its corrective actions, and one audit at a time in a side panel, where those allowed change them.
+import { useCallback, useState } from "react";
 import { fetchAudits, fetchCorrectiveActions, fetchFindings } from "../../api/endpoints.js";
 import { usePeople } from "../../app/people.js";
 import { hrefOf, navigate } from "../../app/router.js";
 import { useWorkspace } from "../../app/session.js";
 import { useResource } from "../../app/use-resource.js";
-import { WhenLoaded } from "../../components/Notes.js";
+import { DoneNote, WhenLoaded } from "../../components/Notes.js";
 import { AuditPanel } from "./AuditPanel.js";
 import { FindingsTable } from "./FindingsTable.js";
 
@@ -18,6 +18,15 @@ export function AuditsScreen({ openAudit }: { openAudit: string | null }) {
     return { audits: audits.audits, findings: findings.findings, actions: actions.actions };
   });
   const close = useCallback(() => navigate({ page: "section", workspace, section: "audits" }), [workspace]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { reload } = records;
+  const changed = useCallback(
+    (message: string) => {
+      setNotice(message);
+      reload();
+    },
+    [reload],
+  );
 
   return (
     <main className="page" aria-labelledby="audits-title">
@@ -27,6 +36,7 @@ export function AuditsScreen({ openAudit }: { openAudit: string | null }) {
       <WhenLoaded loaded={records.loaded} what="the audits">
         {({ audits, findings, actions }) => (
           <>
+            <DoneNote message={notice} />
             <div className="table-wrap">
               <table className="grid" aria-label="Audits">
                 <thead>
@@ -73,9 +83,9 @@ export function AuditsScreen({ openAudit }: { openAudit: string | null }) {
               {audits.length === 0 ? <p className="muted">No audit yet: plan one with isms audit add.</p> : null}
             </div>
             <h2 className="section-title">Findings and corrective actions</h2>
-            <FindingsTable findings={findings} actions={actions} people={people} label="Findings" />
+            <FindingsTable findings={findings} actions={actions} people={people} label="Findings" onChanged={changed} />
             {openAudit ? (
-              <AuditPanel key={openAudit} audit={audits.find((a) => a.id === openAudit) ?? null} auditId={openAudit} findings={findings} actions={actions} people={people} onClose={close} />
+              <AuditPanel key={openAudit} audit={audits.find((a) => a.id === openAudit) ?? null} auditId={openAudit} findings={findings} actions={actions} people={people} onClose={close} onChanged={changed} />
             ) : null}
           </>
         )}

@@ -1,13 +1,23 @@
 // Findings (major or minor nonconformity, observation, opportunity) each with the corrective actions that
-// answer it (10.2): owner, due date, status and whether they proved effective.
+// answer it (10.2): owner, due date, status and whether they proved effective; with `onChanged`, the
+// closure and review controls the account may use.
 import type { CorrectiveAction, Finding } from "../../api/schemas.js";
 import type { People } from "../../app/people.js";
+import { ActionControls } from "./ActionControls.js";
 
 const findingClass = (kind: string) => (kind.startsWith("major") ? "pill bad" : kind.startsWith("minor") ? "pill warn" : "pill");
 const effectiveness = (a: CorrectiveAction) => (a.effective === null ? "" : a.effective ? ", effective" : ", not effective");
 
-export function FindingsTable({ findings, actions, people, label }: { findings: Finding[]; actions: CorrectiveAction[]; people: People; label: string }) {
-  if (findings.length === 0) return <p className="muted">No finding.</p>;
+interface Props {
+  findings: Finding[];
+  actions: CorrectiveAction[];
+  people: People;
+  label: string;
+  onChanged?: (message: string) => void;
+}
+
+export function FindingsTable({ findings, actions, people, label, onChanged }: Props) {
+  if (findings.length === 0) return <p className="muted">No finding yet.</p>;
   return (
     <div className="table-wrap">
       <table className="grid" aria-label={label}>
@@ -53,6 +63,7 @@ export function FindingsTable({ findings, actions, people, label }: { findings: 
                             {a.dueDate ? `, due ${a.dueDate}` : ""}
                             {effectiveness(a)}
                           </span>
+                          {onChanged ? <ActionControls action={a} onChanged={onChanged} /> : null}
                         </li>
                       ))}
                     </ul>

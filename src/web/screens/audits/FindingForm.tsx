@@ -1,0 +1,69 @@
+// Raising a finding in an audit under way or completed (9.2.2): its kind, the clause or control it is
+// against, what was found and what shows it.
+import { useState, type FormEvent } from "react";
+import { findingKinds, raiseFinding, type FindingInput } from "../../api/audits-api.js";
+import { messageOf } from "../../app/use-resource.js";
+import { ErrorNote } from "../../components/Notes.js";
+
+const kindLabel = (kind: string) => kind.replace(/_/g, " ");
+
+export function FindingForm({ workspace, auditId, onRaised }: { workspace: string; auditId: string; onRaised: (message: string) => void }) {
+  const [kind, setKind] = useState<FindingInput["kind"]>("minor_nonconformity");
+  const [requirement, setRequirement] = useState("");
+  const [description, setDescription] = useState("");
+  const [evidence, setEvidence] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const evidenceRefs = evidence.split(",").map((e) => e.trim()).filter(Boolean);
+    raiseFinding(workspace, { auditId, kind, requirement, description, ...(evidenceRefs.length ? { evidenceRefs } : {}) })
+      .then(({ finding }) => {
+        setRequirement("");
+        setDescription("");
+        setEvidence("");
+        onRaised(`${finding.id} raised in ${finding.auditId}: ${kindLabel(finding.kind)} against ${finding.requirement ?? requirement}.`);
+      })
+      .catch((e: unknown) => setError(messageOf(e)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form className="edit-form" aria-label={`Raise a finding in ${auditId}`} onSubmit={submit}>
+      <fieldset>
+        <legend>Raise a finding</legend>
+        <label className="field inline">
+          <span className="field-label">Kind</span>
+          <select value={kind} onChange={(e) => setKind(findingKinds.find((k) => k === e.target.value) ?? "observation")}>
+            {findingKinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field inline">
+          <span className="field-label">Requirement</span>
+          <input value={requirement} onChange={(e) => setRequirement(e.target.value)} placeholder="A.5.18 or clause 9.2" maxLength={40} required />
+        </label>
+        <label className="field inline">
+          <span className="field-label">What was found</span>
+          <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={4000} required />
+        </label>
+        <label className="field inline">
+          <span className="field-label">Evidence</span>
+          <input value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder="E-042, JIRA-7" />
+        </label>
+      </fieldset>
+      <ErrorNote message={error} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? "Raising…" : "Raise finding"}
+        </button>
+      </div>
+    </form>
+  );
+}
