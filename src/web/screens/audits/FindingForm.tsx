@@ -2,7 +2,7 @@
 // against, what was found and what shows it.
 import { useState, type FormEvent } from "react";
 import { findingKinds, raiseFinding, type FindingInput } from "../../api/audits-api.js";
-import { messageOf } from "../../app/use-resource.js";
+import { useSubmit } from "../../app/use-submit.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const kindLabel = (kind: string) => kind.replace(/_/g, " ");
@@ -12,23 +12,18 @@ export function FindingForm({ workspace, auditId, onRaised }: { workspace: strin
   const [requirement, setRequirement] = useState("");
   const [description, setDescription] = useState("");
   const [evidence, setEvidence] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit(onRaised);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const evidenceRefs = evidence.split(",").map((e) => e.trim()).filter(Boolean);
-    raiseFinding(workspace, { auditId, kind, requirement, description, ...(evidenceRefs.length ? { evidenceRefs } : {}) })
-      .then(({ finding }) => {
-        setRequirement("");
-        setDescription("");
-        setEvidence("");
-        onRaised(`${finding.id} raised in ${finding.auditId}: ${kindLabel(finding.kind)} against ${finding.requirement ?? requirement}.`);
-      })
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(async () => {
+      const { finding } = await raiseFinding(workspace, { auditId, kind, requirement, description, ...(evidenceRefs.length ? { evidenceRefs } : {}) });
+      setRequirement("");
+      setDescription("");
+      setEvidence("");
+      return `${finding.id} raised in ${finding.auditId}: ${kindLabel(finding.kind)} against ${finding.requirement ?? requirement}.`;
+    });
   };
 
   return (

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { recordActivityDone } from "../../api/calendar-api.js";
 import type { CalendarItem } from "../../api/register-schemas.js";
-import { messageOf } from "../../app/use-resource.js";
+import { useSubmit } from "../../app/use-submit.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -12,21 +12,16 @@ export function CompletionForm({ workspace, activities, onRecorded }: { workspac
   const [id, setId] = useState(activities[0]?.id ?? "");
   const [on, setOn] = useState(today);
   const [evidence, setEvidence] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit(onRecorded);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const refs = evidence.split(",").map((e) => e.trim()).filter(Boolean);
-    recordActivityDone(workspace, id, { on, evidence: refs })
-      .then(({ done, next }) => {
-        setEvidence("");
-        onRecorded(`${done.id} ${done.title}: done on ${done.doneOn ?? on}.${next ? ` Next: ${next.id} due ${next.due}.` : " A one-off: nothing further is planned."}`);
-      })
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(async () => {
+      const { done, next } = await recordActivityDone(workspace, id, { on, evidence: refs });
+      setEvidence("");
+      return `${done.id} ${done.title}: done on ${done.doneOn ?? on}.${next ? ` Next: ${next.id} due ${next.due}.` : " A one-off: nothing further is planned."}`;
+    });
   };
 
   if (activities.length === 0) return null;

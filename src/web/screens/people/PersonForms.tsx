@@ -3,26 +3,11 @@
 import { useState, type FormEvent } from "react";
 import { addPerson, changePerson, ismsRoleNames } from "../../api/people-api.js";
 import type { Person } from "../../api/register-schemas.js";
-import { messageOf } from "../../app/use-resource.js";
+import { useSubmit } from "../../app/use-submit.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => (text.trim() === "" ? null : text.trim());
-
-/** Runs `work`, showing it busy and its error; `done` gets its message when it succeeds. */
-function useSubmit(done: (message: string) => void) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = (work: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    work()
-      .then(done)
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
-  };
-  return { error, busy, run };
-}
 
 export function AddPersonForm({ workspace, onSaved }: { workspace: string; onSaved: (message: string) => void }) {
   const [name, setName] = useState("");

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { recordTrainingCompletion } from "../../api/endpoints.js";
 import type { Person } from "../../api/register-schemas.js";
 import { fetchTrainingCourses, type TrainingCourse } from "../../api/training-api.js";
-import { messageOf, useResource } from "../../app/use-resource.js";
+import { useResource } from "../../app/use-resource.js";
+import { useSubmit } from "../../app/use-submit.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -19,19 +20,14 @@ export function RecordCompletionForm({ workspace, people, onRecorded }: { worksp
   const [chosen, setCourse] = useState("");
   const course = chosen || (courses[0]?.id ?? "");
   const [completedOn, setCompletedOn] = useState(today);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit(onRecorded);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    recordTrainingCompletion(workspace, { person, course, completedOn })
-      .then(({ record, already }) => {
-        onRecorded(already ? `${record.personId} had this completion of ${record.courseId} recorded already.` : `Recorded: ${record.personId} completed ${record.courseId} on ${record.completedOn}.`);
-      })
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(async () => {
+      const { record, already } = await recordTrainingCompletion(workspace, { person, course, completedOn });
+      return already ? `${record.personId} had this completion of ${record.courseId} recorded already.` : `Recorded: ${record.personId} completed ${record.courseId} on ${record.completedOn}.`;
+    });
   };
 
   return (
