@@ -100,7 +100,7 @@ describeWithChromium("web app: objectives", (getBrowser) => {
     expect(await panel.getByRole("status").filter({ hasText: "Saved the changes" }).textContent()).toBe(`Saved the changes to ${id}.`);
     await page.keyboard.press("Escape");
     await page.waitForURL(/#\/w\/acme\/objectives$/);
-    expect(await page.getByRole("img", { name: "Trend: 80%, 96.5% (target ≥ 99%)" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("img", { name: "Trend: 80%, 96.5% (target ≥ 99%)" }).count()).toBe(1);
     await keepScreenshot(page, "objectives");
   });
 

@@ -158,7 +158,8 @@ describeWithChromium("web app: people, calendar and collection", (getBrowser) =>
       await keepScreenshot(page, "collection-run");
       await page.keyboard.press("Escape");
       await page.waitForURL(/#\/w\/acme\/collection$/);
-      expect(await panel.count()).toBe(0);
+      // The address changes before the panel is gone from the page: wait for it to go.
+      await expect.poll(() => panel.count()).toBe(0);
     } finally {
       await rm(blobRoot, { recursive: true, force: true });
     }

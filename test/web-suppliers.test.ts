@@ -86,7 +86,7 @@ describeWithChromium("web app: suppliers", (getBrowser) => {
 
     await page.keyboard.press("Escape");
     await page.waitForURL(/#\/w\/acme\/suppliers$/);
-    expect(await panel.count()).toBe(0);
+    await expect.poll(() => panel.count()).toBe(0);
     await keepScreenshot(page, "suppliers");
   });
 
