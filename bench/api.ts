@@ -6,9 +6,6 @@
 // The clients run in a process of their own (this file, forked with "clients"), as browsers would, so
 // that measuring does not take the server's CPU.
 import { fork } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { serve } from "@hono/node-server";
@@ -16,8 +13,8 @@ import { z } from "zod";
 import { ensureSetupLink } from "../src/app/accounts/setup.js";
 import { csrfHeader } from "../src/domain/access/csrf.js";
 import { createApp } from "../src/server/app.js";
-import { openStore, type Store } from "../src/store/open.js";
-import { createTestDatabase } from "../test/helpers/stores.js";
+import type { Store } from "../src/store/open.js";
+import { onEachDatabase } from "./databases.js";
 import { buildLargeWorkspace, defaultSize } from "./large-workspace.js";
 
 const targetP95Ms = 50;
@@ -144,27 +141,7 @@ async function benchmark(label: string, store: Store): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Large workspace: ${defaultSize.people} people, ${defaultSize.risks} risks, ${93 + defaultSize.ownControls} controls, ${defaultSize.evidence} evidence records`);
-  const dir = await mkdtemp(join(tmpdir(), "isms-bench-api-"));
-  const embedded = await openStore({ dataDir: dir });
-  try {
-    await benchmark("pglite", embedded);
-  } finally {
-    await embedded.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-
-  const database = await createTestDatabase().catch((error: unknown) => {
-    console.log(`postgres: skipped (${error instanceof Error ? error.message : String(error)})`);
-    return undefined;
-  });
-  if (!database) return;
-  const server = await openStore({ databaseUrl: database.url });
-  try {
-    await benchmark("postgres", server);
-  } finally {
-    await server.close();
-    await database.drop();
-  }
+  await onEachDatabase(benchmark);
 }
 
 if (process.argv[2] === "clients") {

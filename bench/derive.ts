@@ -2,15 +2,12 @@
 // 2,000 people), times the SoA derivation, the readiness assessment, the SoA XLSX export, and reading and
 // changing one control's entry, on the embedded database and on PostgreSQL when one answers. Targets:
 // readiness < 1 s, XLSX < 2 s.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { assessReadiness } from "../src/app/readiness.js";
 import { renderSoa, soaExportModel } from "../src/app/soa-export.js";
 import { getSoaEntry, loadStatementOfApplicability, setSoaEntry } from "../src/app/soa.js";
-import { openStore, type Store } from "../src/store/open.js";
-import { createTestDatabase } from "../test/helpers/stores.js";
+import type { Store } from "../src/store/open.js";
+import { onEachDatabase } from "./databases.js";
 import { buildLargeWorkspace, defaultSize } from "./large-workspace.js";
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -49,25 +46,4 @@ async function benchmark(label: string, store: Store): Promise<void> {
 }
 
 console.log(`Large workspace: ${defaultSize.people} people, ${defaultSize.risks} risks, ${93 + defaultSize.ownControls} controls, ${defaultSize.evidence} evidence records`);
-const dir = await mkdtemp(join(tmpdir(), "isms-bench-"));
-const embedded = await openStore({ dataDir: dir });
-try {
-  await benchmark("pglite", embedded);
-} finally {
-  await embedded.close();
-  await rm(dir, { recursive: true, force: true });
-}
-
-const database = await createTestDatabase().catch((error: unknown) => {
-  console.log(`postgres: skipped (${error instanceof Error ? error.message : String(error)})`);
-  return undefined;
-});
-if (database) {
-  const server = await openStore({ databaseUrl: database.url });
-  try {
-    await benchmark("postgres", server);
-  } finally {
-    await server.close();
-    await database.drop();
-  }
-}
+await onEachDatabase(benchmark);
