@@ -3,6 +3,7 @@
 // across pages, heat maps, and a footer with the document's title, version stamp and page numbers.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { create as openFont, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import { changeHistoryHeader, changeHistoryHeading, changeHistoryRows, type DocumentBlock, type DocumentModel, type Run } from "../domain/documents/model.js";
 import { drawHeatmap, heatmapHeight, type HeatmapBlock } from "./pdf-heatmap.js";
@@ -16,15 +17,20 @@ const fonts = {
   code: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf"),
 };
 
-const fontCache = new Map<string, Buffer>();
-/** Each font file read once per process: a package renders dozens of PDFs, and each would read 3.5 MB of fonts again. */
-function fontBytes(file: string): Buffer {
-  let bytes = fontCache.get(file);
-  if (!bytes) {
-    bytes = readFileSync(file);
-    fontCache.set(file, bytes);
+const fontCache = new Map<string, Font>();
+/**
+ * Each font opened once per process: a package renders dozens of PDFs, and opening the fonts anew for each
+ * (reading 3.5 MB, parsing their tables, decoding the same glyphs again) took most of the rendering time.
+ */
+function openedFont(file: string): Font {
+  let font = fontCache.get(file);
+  if (!font) {
+    const opened = openFont(readFileSync(file));
+    if (!("layout" in opened)) throw new Error(`${file} is a font collection; a PDF needs one font per style`);
+    font = opened;
+    fontCache.set(file, font);
   }
-  return bytes;
+  return font;
 }
 
 export type PdfBlock = DocumentBlock | HeatmapBlock;
@@ -165,7 +171,7 @@ export async function renderPdf(doc: PdfDocumentModel, options: { stamp: string;
     bufferPages: true,
     info: { Title: doc.title, Creator: "OpenISMS", CreationDate: options.createdAt ?? new Date() },
   });
-  for (const [name, file] of Object.entries(fonts)) pdf.registerFont(name, fontBytes(file));
+  for (const [name, file] of Object.entries(fonts)) pdf.registerFont(name, openedFont(file));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
