@@ -17,7 +17,7 @@ import { createApp } from "../src/server/app.js";
 import { adminEmail, bodyOf, origin, problemOf, sessionCookieOf, strongPassword, testApi, useTestApi, type TestApi, type TestApiOptions } from "./helpers/api.js";
 import { createTestWorkspace } from "./helpers/fixtures.js";
 import { ismsInProcess } from "./helpers/cli-in-process.js";
-import { openTestStore } from "./helpers/pglite-template.js";
+import { openTestStore, seedDataDir } from "./helpers/pglite-template.js";
 
 const opened: Store[] = [];
 afterEach(async () => {
@@ -286,6 +286,7 @@ describe("the isms command", () => {
 
   it("isms serve starts on a free port, prints the URL and the setup link, answers, and stops on SIGTERM", async () => {
     const dataDir = join(dir, "serve");
+    await seedDataDir(dataDir); // the child's time goes to serving, not to initdb
     const root = fileURLToPath(new URL("../", import.meta.url));
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--data-dir", dataDir], {
       cwd: root,

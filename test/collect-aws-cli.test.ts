@@ -9,6 +9,7 @@ import { startSimulator } from "../testing/aws-sim/server.js";
 import type { Simulator } from "../testing/aws-sim/server.js";
 import { isms, ismsAsync } from "./helpers/cli.js";
 import type { CliResult } from "./helpers/cli.js";
+import { seedDataDir } from "./helpers/pglite-template.js";
 
 const collection = z.object({
   run: z.string(),
@@ -42,6 +43,7 @@ describe("isms collect aws --org against the demo organization", () => {
   beforeAll(async () => {
     sim = await startSimulator({ scenario: "demo" });
     dataDir = await mkdtemp(join(tmpdir(), "isms-collect-cli-"));
+    await seedDataDir(dataDir); // the first command's time goes to init, not to initdb
     const init = isms(["init", "--name", "Acme", "--template", "aws-saas"], { ISMS_DATA_DIR: dataDir });
     expect(init.status, init.stderr).toBe(0);
     collected = await ismsAsync(["collect", "aws", "--org", "--json"], env());

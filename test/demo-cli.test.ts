@@ -16,6 +16,7 @@ import { listEvidence } from "../src/evidence/records.js";
 import { openStore } from "../src/store/open.js";
 import { buildWebApp, webAppState, type WebAppLocation } from "../src/cli/web-build.js";
 import { ismsInProcess } from "./helpers/cli-in-process.js";
+import { seedDataDir } from "./helpers/pglite-template.js";
 
 const repository = fileURLToPath(new URL("..", import.meta.url));
 const dirs: string[] = [];
@@ -136,6 +137,7 @@ describe("isms demo --no-serve", () => {
 describe("isms demo, serving", () => {
   it("serves the API and the web app, prints the URL and the setup link, and stops cleanly on SIGTERM", async () => {
     const dataDir = await freshDataDir();
+    await seedDataDir(dataDir); // the child's time goes to the demo, not to initdb
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "--data-dir", dataDir, "demo", "--port", "0"], {
       cwd: repository,
       env: { ...process.env, DATABASE_URL: undefined, ISMS_WORKSPACE: undefined, NO_COLOR: "1" },

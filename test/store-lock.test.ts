@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireDataDirectoryLock, DataDirectoryInUseError, lockFileName } from "../src/store/lock.js";
 import { openStore } from "../src/store/open.js";
+import { seedDataDir } from "./helpers/pglite-template.js";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const holdStoreScript = fileURLToPath(new URL("./helpers/hold-store.ts", import.meta.url));
@@ -32,6 +33,13 @@ afterEach(() => {
 function freshDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "isms-lock-"));
   dirs.push(dir);
+  return dir;
+}
+
+/** A data directory holding a migrated database already, so the processes spend their time on the lock, not on initdb. */
+async function seededDataDir(): Promise<string> {
+  const dir = freshDataDir();
+  await seedDataDir(dir);
   return dir;
 }
 
@@ -61,7 +69,7 @@ function lockHolderPid(dataDir: string): number | undefined {
 
 describe("data directory lock across processes", () => {
   it("refuses a second process while another holds the directory, naming the holder, and allows it after", async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await seededDataDir();
     const holder = startHolder(dataDir);
     expect(await holder.nextLine()).toBe(`ready ${holder.pid}`);
 
@@ -81,7 +89,7 @@ describe("data directory lock across processes", () => {
   });
 
   it("refuses another process while this one holds the directory", async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await seededDataDir();
     const store = await openStore({ dataDir });
     try {
       const other = startHolder(dataDir);
@@ -93,7 +101,7 @@ describe("data directory lock across processes", () => {
   });
 
   it("takes over the lock of a process that was killed", async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await seededDataDir();
     const holder = startHolder(dataDir);
     expect(await holder.nextLine()).toBe(`ready ${holder.pid}`);
     holder.process.kill("SIGKILL");
@@ -106,7 +114,7 @@ describe("data directory lock across processes", () => {
   });
 
   it("releases the lock when the holder exits without closing the store", async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await seededDataDir();
     const holder = startHolder(dataDir);
     expect(await holder.nextLine()).toBe(`ready ${holder.pid}`);
     holder.process.stdin.write("exit\n");

@@ -15,6 +15,11 @@ export type PgliteStoreOptions =
   /** An in-memory database, optionally started from a `dumpDataDir()` tarball. */
   | { memory: true; loadDataDir?: Blob | undefined };
 
+/** Where PGlite keeps the database inside a data directory (beside it: the lock file). */
+export function databaseFolder(dataDir: string): string {
+  return join(dataDir, "db");
+}
+
 export async function openPgliteStore(options: PgliteStoreOptions): Promise<Store> {
   const onDisk = "dataDir" in options;
   if (onDisk) await mkdir(options.dataDir, { recursive: true });
@@ -22,7 +27,7 @@ export async function openPgliteStore(options: PgliteStoreOptions): Promise<Stor
   let client: PGlite | undefined;
   try {
     client = onDisk
-      ? await PGlite.create(join(options.dataDir, "db"))
+      ? await PGlite.create(databaseFolder(options.dataDir))
       : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     // Raw SQL then renders instants the same way as on PostgreSQL (see README: dates and times).
     await client.exec("SET TIME ZONE 'UTC'");

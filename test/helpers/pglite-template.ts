@@ -1,8 +1,8 @@
 // A migrated PGlite database built once and kept as a tarball in the OS temp folder, so that a test
 // gets a fresh database by loading it (~0.5 s) instead of running initdb and migrations (~3 s, ~0.8 GB).
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -12,13 +12,26 @@ import { migrate } from "drizzle-orm/pglite/migrator";
 import { z } from "zod";
 import { migrationsFolder } from "../../src/store/migrations.js";
 import type { Store } from "../../src/store/open.js";
-import { openPgliteStore } from "../../src/store/pglite.js";
+import { databaseFolder, openPgliteStore } from "../../src/store/pglite.js";
 
 let template: Promise<Blob> | undefined;
 
 /** A fresh in-memory store with every migration applied, cloned from the shared template. */
 export async function openTestStore(): Promise<Store> {
   return openPgliteStore({ memory: true, loadDataDir: await migratedTemplate() });
+}
+
+/**
+ * Fills a data directory that has no database yet with a copy of the template (~1.5 s), as opening it would
+ * have created it (initdb and every migration, ~4–6 s and ~1 GB). Says whether it did.
+ */
+export async function seedDataDir(dataDir: string): Promise<boolean> {
+  const folder = databaseFolder(dataDir);
+  if (existsSync(folder)) return false;
+  await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(folder, { loadDataDir: await migratedTemplate() });
+  await client.close();
+  return true;
 }
 
 /** The template's tarball, built on first use; its file name changes with the migrations and PGlite's version. */
