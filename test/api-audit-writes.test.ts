@@ -11,7 +11,7 @@ import { addEntry } from "../src/app/entries.js";
 import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { actionListSchema, auditDetailSchema, findingListSchema } from "../src/server/routes/audit-schemas.js";
-import { actionAnswerSchema, auditAnswerSchema, checkAnswerSchema, findingAnswerSchema, planAnswerSchema } from "../src/server/routes/audit-write-schemas.js";
+import { actionAnswerSchema, auditAnswerSchema, checkAnswerSchema, checklistAnswerSchema, findingAnswerSchema, planAnswerSchema } from "../src/server/routes/audit-write-schemas.js";
 import { z } from "zod";
 import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, roleClients, type RoleClients, type TestApi } from "./helpers/api.js";
 
@@ -180,6 +180,19 @@ describeEachApi("audit, finding and corrective action writes over the API", (get
     expect(await history("audits:AUD-004")).toEqual(["audits.add", "audit.independence_override"]);
   });
 
+  it("lets an editor create a planned audit's checklist from its clauses and controls, once; others may not", async () => {
+    await expectProblem(await t.auditorInside.post(`${base}/audits/AUD-002/checklist`), 403, /^Auditors only read/);
+    await expectProblem(await t.owner.post(`${base}/audits/AUD-002/checklist`), 403, /^Control owners change only what they own/);
+    await expectProblem(await t.viewer.post(`${base}/audits/AUD-002/checklist`), 403, /^Viewers/);
+    await expectProblem(await t.editor.post(`${base}/audits/AUD-404/checklist`), 404, /AUD-404/);
+    const created = await bodyOf(await t.editor.post(`${base}/audits/AUD-002/checklist`), checklistAnswerSchema);
+    expect(created).toEqual({ added: 1, checklist: [{ requirement: "9.3", sampled: null, observed: null, result: "not_checked", evidenceRefs: [] }] });
+    // Again: nothing is missing, nothing is added.
+    expect((await bodyOf(await t.admin.post(`${base}/audits/AUD-002/checklist`), checklistAnswerSchema)).added).toBe(0);
+    expect((await bodyOf(await t.viewer.get(`${base}/audits/AUD-002`), auditDetailSchema)).checklist.map((l) => l.requirement)).toEqual(["9.3"]);
+    expect(await history("audits:AUD-002")).toContain("audit_checklist.generate");
+  });
+
   it("completes an audit only once its checklist lines have results, which editors record and auditors do not", async () => {
     await expectProblem(await t.admin.post(`${base}/audits/AUD-003/complete`, {}), 400, /^AUD-003 has 1 checklist line without a result \(A\.8\.13\)/);
     const check = { requirement: "A.8.13", sampled: "3 restore tickets", observed: "All restored within the hour", result: "conforming" };
@@ -200,6 +213,7 @@ describeEachApi("audit, finding and corrective action writes over the API", (get
     const refused = `No workspace "${t.ws.slug}" for this account; GET /api/workspaces lists yours`;
     await expectProblem(await t.stranger.post(`${base}/audits/AUD-002/start`, {}), 404, refused);
     await expectProblem(await t.stranger.post(`${base}/audits`, { title: "Mine", clauses: ["9.2"] }), 404, refused);
+    await expectProblem(await t.stranger.post(`${base}/audits/AUD-001/checklist`), 404, refused);
     await expectProblem(await t.stranger.post(`${base}/audits/AUD-002/checks`, { requirement: "9.3", sampled: "s", observed: "o", result: "conforming" }), 404, refused);
     await expectProblem(await t.stranger.post(`${base}/findings`, { auditId: "AUD-003", kind: "observation", requirement: "A.8.13", description: "Seen" }), 404, refused);
     await expectProblem(await t.stranger.post(`${base}/corrective-actions`, { findingId: "F-001", action: "A", owner: "P-001", dueDate: today }), 404, refused);

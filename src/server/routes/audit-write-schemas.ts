@@ -96,6 +96,7 @@ export const checkInput = z
 
 export const planAnswerSchema = z.object({ audit: auditSchema, independence: z.object({ conflicts: z.array(z.string()), overridden: z.string().nullable() }) });
 export const checkAnswerSchema = z.object({ check: checklistItemSchema });
+export const checklistAnswerSchema = z.object({ added: z.number().int(), checklist: z.array(checklistItemSchema) });
 export const auditAnswerSchema = z.object({ audit: auditSchema });
 export const findingAnswerSchema = z.object({ finding: findingSchema });
 export const actionAnswerSchema = z.object({ action: correctiveActionSchema });

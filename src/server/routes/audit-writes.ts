@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { addCorrectiveAction, closeCorrectiveAction, reviewCorrectiveAction, type ActionFieldNames } from "../../app/audits/actions.js";
 import { addAudit, completeAudit, startAudit } from "../../app/audits/audits.js";
-import { recordCheck } from "../../app/audits/checklist.js";
+import { generateChecklist, recordCheck } from "../../app/audits/checklist.js";
 import { addFinding } from "../../app/audits/findings.js";
 import { getAudit, getCorrectiveAction, getFinding } from "../../app/audits/records.js";
 import { loadPersonDirectory } from "../../app/people.js";
@@ -19,6 +19,7 @@ import {
   actionInput,
   auditAnswerSchema,
   checkAnswerSchema,
+  checklistAnswerSchema,
   checkInput,
   closeInput,
   completeInput,
@@ -41,6 +42,15 @@ const planRoute = createRoute({
   summary: "Plan an audit: scope, criteria, dates, auditor, and the clauses and controls it covers; an auditor who owns what it covers is refused unless the override is given",
   request: { params: workspaceParam, ...body(planInput) },
   responses: { 201: json(planAnswerSchema, "The audit planned, and the independence conflicts overridden"), ...problemResponses(400, 401, 403, 404) },
+});
+
+const checklistRoute = createRoute({
+  method: "post",
+  path: "/api/w/{workspace}/audits/{id}/checklist",
+  tags,
+  summary: "Create an audit's checklist: a line for each clause and control it covers that has none yet",
+  request: { params: auditIdParam },
+  responses: { 200: json(checklistAnswerSchema, "The lines added, and the whole checklist"), ...problemResponses(400, 401, 403, 404) },
 });
 
 const checkRoute = createRoute({
@@ -122,6 +132,16 @@ export function registerAuditWriteRoutes(app: OpenAPIHono<AppEnv>): void {
     const context = { actor: c.var.actor, ...(overrideIndependence ? { overrideIndependence } : {}) };
     const { audit, independence } = await withNewId(() => c.var.db.transaction((tx) => addAudit(tx, c.var.workspace, input, context)));
     return c.json({ audit: auditBody(audit), independence: { conflicts: independence.conflicts.map((x) => x.reason), overridden: independence.overridden } }, 201);
+  });
+
+  app.openapi(checklistRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    authorize(c, "update", "audits");
+    const { added, checklist } = await c.var.db.transaction(async (tx) => {
+      authorize(c, "update", "audits", { id: (await getAudit(tx, c.var.workspace, id)).id });
+      return generateChecklist(tx, c.var.workspace, id, { actor: c.var.actor });
+    });
+    return c.json({ added, checklist: checklist.map(checklistItemBody) }, 200);
   });
 
   app.openapi(checkRoute, async (c) => {

@@ -2,6 +2,7 @@
 import type { SoaApplicability } from "../../domain/soa/entry.js";
 import { request, requestNothing } from "./client.js";
 import {
+  auditDetailSchema,
   auditListSchema,
   correctiveActionListSchema,
   dashboardSchema,
@@ -104,6 +105,8 @@ export const raiseEvidenceRequest = (ws: string, input: { topic: string; questio
   request("POST", `${w(ws)}/evidence/requests`, evidenceRequestAnswerSchema, input);
 
 export const fetchAudits = (ws: string) => request("GET", `${w(ws)}/audits`, auditListSchema);
+/** One audit with its checklist and its findings. */
+export const fetchAudit = (ws: string, id: string) => request("GET", `${w(ws)}/audits/${encodeURIComponent(id)}`, auditDetailSchema);
 export const fetchFindings = (ws: string) => request("GET", `${w(ws)}/findings`, findingListSchema);
 export const fetchCorrectiveActions = (ws: string) => request("GET", `${w(ws)}/corrective-actions`, correctiveActionListSchema);
 

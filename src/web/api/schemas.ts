@@ -307,8 +307,15 @@ export const auditSchema = z.object({
   clauses: z.array(z.string()),
   plannedStart: z.string().nullable(),
   plannedEnd: z.string().nullable(),
+  criteria: z.string().nullable(),
+  actualStart: z.string().nullable(),
+  actualEnd: z.string().nullable(),
+  reportRef: z.string().nullable(),
 });
 export type Audit = z.infer<typeof auditSchema>;
+/** One line of an audit's checklist: the clause or control, what was sampled and seen, and the verdict. */
+export const checklistItemSchema = z.object({ requirement: z.string(), sampled: z.string().nullable(), observed: z.string().nullable(), result: z.string(), evidenceRefs: z.array(z.string()) });
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 export const findingSchema = z.object({
   id: z.string(),
   auditId: z.string(),
@@ -332,5 +339,6 @@ export const correctiveActionSchema = z.object({
 });
 export type CorrectiveAction = z.infer<typeof correctiveActionSchema>;
 export const auditListSchema = z.object({ audits: z.array(auditSchema) });
+export const auditDetailSchema = z.object({ audit: auditSchema, checklist: z.array(checklistItemSchema), findings: z.array(findingSchema) });
 export const findingListSchema = z.object({ findings: z.array(findingSchema) });
 export const correctiveActionListSchema = z.object({ actions: z.array(correctiveActionSchema) });

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from "react";
 import { addCorrectiveAction } from "../../api/audits-api.js";
 import type { Finding } from "../../api/schemas.js";
 import type { People } from "../../app/people.js";
-import { messageOf } from "../../app/use-resource.js";
-import { ErrorNote } from "../../components/Notes.js";
+import { useSubmit } from "../../app/use-submit.js";
+import { FormFooter } from "../../components/FormParts.js";
 
 export function ActionForm({ workspace, findings, people, onAdded }: { workspace: string; findings: Finding[]; people: People; onAdded: (message: string) => void }) {
   const [findingId, setFindingId] = useState(findings[0]?.id ?? "");
@@ -14,23 +14,18 @@ export function ActionForm({ workspace, findings, people, onAdded }: { workspace
   const [action, setAction] = useState("");
   const [owner, setOwner] = useState("");
   const [dueDate, setDueDate] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit(onAdded);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const texts = { ...(correction.trim() ? { correction } : {}), ...(rootCause.trim() ? { rootCause } : {}) };
-    addCorrectiveAction(workspace, { findingId, action, owner, dueDate, ...texts })
-      .then(({ action: added }) => {
-        setCorrection("");
-        setRootCause("");
-        setAction("");
-        onAdded(`${added.id} added for ${findingId}, owned by ${people.nameOf(added.owner)}, due ${added.dueDate ?? dueDate}.`);
-      })
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(async () => {
+      const { action: added } = await addCorrectiveAction(workspace, { findingId, action, owner, dueDate, ...texts });
+      setCorrection("");
+      setRootCause("");
+      setAction("");
+      return `${added.id} added for ${findingId}, owned by ${people.nameOf(added.owner)}, due ${added.dueDate ?? dueDate}.`;
+    });
   };
 
   if (findings.length === 0) return null;
@@ -76,12 +71,7 @@ export function ActionForm({ workspace, findings, people, onAdded }: { workspace
           <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} required />
         </label>
       </fieldset>
-      <ErrorNote message={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? "Adding…" : "Add action"}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} label="Add action" busyLabel="Adding…" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // its corrective actions, and one audit at a time in a side panel, where those allowed change them.
 import { useCallback, useState } from "react";
 import { fetchAudits, fetchCorrectiveActions, fetchFindings } from "../../api/endpoints.js";
+import { allows } from "../../app/access.js";
 import { usePeople } from "../../app/people.js";
 import { hrefOf, navigate } from "../../app/router.js";
 import { useWorkspace } from "../../app/session.js";
@@ -9,9 +10,12 @@ import { useResource } from "../../app/use-resource.js";
 import { DoneNote, WhenLoaded } from "../../components/Notes.js";
 import { AuditPanel } from "./AuditPanel.js";
 import { FindingsTable } from "./FindingsTable.js";
+import { PlanAuditForm } from "./PlanAuditForm.js";
 
 export function AuditsScreen({ openAudit }: { openAudit: string | null }) {
-  const { workspace } = useWorkspace();
+  const { workspace, principal } = useWorkspace();
+  const mayPlan = allows(principal, "create", "audits");
+  const [planning, setPlanning] = useState(false);
   const people = usePeople(workspace);
   const records = useResource(`audits ${workspace}`, async () => {
     const [audits, findings, actions] = await Promise.all([fetchAudits(workspace), fetchFindings(workspace), fetchCorrectiveActions(workspace)]);
@@ -32,7 +36,25 @@ export function AuditsScreen({ openAudit }: { openAudit: string | null }) {
     <main className="page" aria-labelledby="audits-title">
       <div className="page-head">
         <h1 id="audits-title">Audits</h1>
+        {mayPlan && !planning ? (
+          <button type="button" className="primary" onClick={() => setPlanning(true)}>
+            Plan an audit
+          </button>
+        ) : null}
       </div>
+      {planning ? (
+        <PlanAuditForm
+          workspace={workspace}
+          onPlanned={(message, audit) => {
+            setPlanning(false);
+            // Shown at once in the list and its panel, before the list comes back from the API.
+            records.update((r) => ({ ...r, audits: [...r.audits, audit] }));
+            changed(message);
+            navigate({ page: "section", workspace, section: "audits", item: audit.id });
+          }}
+          onCancel={() => setPlanning(false)}
+        />
+      ) : null}
       <WhenLoaded loaded={records.loaded} what="the audits">
         {({ audits, findings, actions }) => (
           <>
@@ -80,7 +102,7 @@ export function AuditsScreen({ openAudit }: { openAudit: string | null }) {
                   ))}
                 </tbody>
               </table>
-              {audits.length === 0 ? <p className="muted">No audit yet: plan one with isms audit add.</p> : null}
+              {audits.length === 0 ? <p className="muted">{mayPlan ? "No audit yet: plan the first with “Plan an audit”." : "No audit yet."}</p> : null}
             </div>
             <h2 className="section-title">Findings and corrective actions</h2>
             <FindingsTable findings={findings} actions={actions} people={people} label="Findings" onChanged={changed} />

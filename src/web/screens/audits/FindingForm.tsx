@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { findingKinds, raiseFinding, type FindingInput } from "../../api/audits-api.js";
 import { useSubmit } from "../../app/use-submit.js";
-import { ErrorNote } from "../../components/Notes.js";
+import { EvidenceField, FormFooter, refsOf } from "../../components/FormParts.js";
 
 const kindLabel = (kind: string) => kind.replace(/_/g, " ");
 
@@ -16,7 +16,7 @@ export function FindingForm({ workspace, auditId, onRaised }: { workspace: strin
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const evidenceRefs = evidence.split(",").map((e) => e.trim()).filter(Boolean);
+    const evidenceRefs = refsOf(evidence);
     run(async () => {
       const { finding } = await raiseFinding(workspace, { auditId, kind, requirement, description, ...(evidenceRefs.length ? { evidenceRefs } : {}) });
       setRequirement("");
@@ -48,17 +48,9 @@ export function FindingForm({ workspace, auditId, onRaised }: { workspace: strin
           <span className="field-label">What was found</span>
           <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={4000} required />
         </label>
-        <label className="field inline">
-          <span className="field-label">Evidence</span>
-          <input value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder="E-042, JIRA-7" />
-        </label>
+        <EvidenceField value={evidence} onChange={setEvidence} />
       </fieldset>
-      <ErrorNote message={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? "Raising…" : "Raise finding"}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} label="Raise finding" busyLabel="Raising…" />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { recordActivityDone } from "../../api/calendar-api.js";
 import type { CalendarItem } from "../../api/register-schemas.js";
 import { useSubmit } from "../../app/use-submit.js";
+import { refsOf } from "../../components/FormParts.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -16,7 +17,7 @@ export function CompletionForm({ workspace, activities, onRecorded }: { workspac
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const refs = evidence.split(",").map((e) => e.trim()).filter(Boolean);
+    const refs = refsOf(evidence);
     run(async () => {
       const { done, next } = await recordActivityDone(workspace, id, { on, evidence: refs });
       setEvidence("");
