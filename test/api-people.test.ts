@@ -12,21 +12,13 @@ import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { recordTraining } from "../src/app/training.js";
 import { courseListSchema, personListSchema, trainingGapListSchema, trainingRecordAnswerSchema } from "../src/server/routes/people-schemas.js";
 import { auditLog } from "../src/store/schema/index.js";
-import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
+import { bodyOf, describeEachApi, roleClients, type ApiClient, type RoleClients, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
-interface Team {
+/** The roles; auditorOutside audits AUD-001 (control 8.5 only: training is outside it), auditorInside AUD-002 (clause 7.2: training is inside it). */
+interface Team extends RoleClients {
   ws: Workspace;
-  admin: ApiClient;
-  editor: ApiClient;
-  owner: ApiClient;
-  /** Audits AUD-001, which covers control 8.5 only: training is outside it. */
-  auditorOutside: ApiClient;
-  /** Audits AUD-002, which covers clause 7.2: training is inside it. */
-  auditorInside: ApiClient;
-  viewer: ApiClient;
-  stranger: ApiClient;
 }
 
 /**
@@ -34,7 +26,7 @@ interface Team {
  * awareness done 13 months ago, expired. TC-001 awareness (12 months), TC-002 role training (24 months).
  */
 async function team(api: TestApi): Promise<Team> {
-  const admin = await api.setUpAdmin();
+  await api.setUpAdmin();
   const ws = await api.workspace({ template: "blank" });
   await api.db.transaction(async (tx) => {
     const context = { actor: "test", today: addDays(today, -60) };
@@ -47,17 +39,7 @@ async function team(api: TestApi): Promise<Team> {
     await addAudit(tx, ws, { title: "Stage 2", kind: "stage2", auditor: "Certification body", plannedStart: addDays(today, -30), plannedEnd: addDays(today, 30), controls: ["8.5"] }, context);
     await addAudit(tx, ws, { title: "Internal audit of 7.2", auditor: "Ivy Independent", plannedStart: addDays(today, -30), plannedEnd: addDays(today, 30), clauses: ["7.2"] }, context);
   });
-  const other = await api.workspace({ template: "blank" });
-  return {
-    ws,
-    admin,
-    editor: await api.member("editor", ws),
-    owner: await api.member("control-owner", ws, { personId: "P-001" }),
-    auditorOutside: await api.member("auditor", ws, { auditId: "AUD-001" }),
-    auditorInside: await api.member("auditor", ws, { auditId: "AUD-002" }),
-    viewer: await api.member("viewer", ws),
-    stranger: await api.member("administrator", other),
-  };
+  return { ws, ...(await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-002", auditOutside: "AUD-001" })) };
 }
 
 describeEachApi("the people and training API", (getApi) => {

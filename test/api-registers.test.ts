@@ -21,7 +21,7 @@ import { calendarSchema } from "../src/server/routes/calendar-schemas.js";
 import { runListSchema, runResultsSchema } from "../src/server/routes/collection-schemas.js";
 import { reviewDetailSchema, reviewListSchema } from "../src/server/routes/review-schemas.js";
 import { supplierDetailSchema, supplierListSchema } from "../src/server/routes/supplier-schemas.js";
-import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi, expectProblem } from "./helpers/api.js";
+import { bodyOf, describeEachApi, problemOf, roleClients, type ApiClient, type RoleClients, type TestApi, expectProblem } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
@@ -44,17 +44,12 @@ function collectionAt(at: Date) {
   return { startedAt: new Date(at.getTime() - 60_000), finishedAt: at, caller: collected.caller, options: { org: true, roleName: "ISMSCollector" }, collected, checks: awsChecks, results, actor: "test" };
 }
 
-interface Team {
+interface Team extends RoleClients {
   ws: Workspace;
-  admin: ApiClient;
-  editor: ApiClient;
-  owner: ApiClient;
   /** Audits AUD-001: controls 5.19, 5.22 and 8.5, from 30 days ago to 30 days ahead. */
   supplierAuditor: ApiClient;
   /** Audits AUD-002: clause 9.3, from 30 days ago to 10 days ahead. */
   reviewAuditor: ApiClient;
-  viewer: ApiClient;
-  stranger: ApiClient;
 }
 
 /**
@@ -63,7 +58,7 @@ interface Team {
  * Collection run C-001 on 2025-01-15, before either audit's period; C-002 an hour ago.
  */
 async function team(api: TestApi): Promise<Team> {
-  const admin = await api.setUpAdmin();
+  await api.setUpAdmin();
   const ws = await api.workspace({ template: "blank" });
   await api.db.transaction(async (tx) => {
     const test = { actor: "test" };
@@ -81,17 +76,8 @@ async function team(api: TestApi): Promise<Team> {
   });
   const blobs = createBlobStore(blobRoot);
   for (const at of [new Date("2025-01-15T10:00:00Z"), new Date(Date.now() - 3_600_000)]) await api.db.transaction((tx) => recordCollectionRun(tx, ws, blobs, collectionAt(at)));
-  const other = await api.workspace({ template: "blank" });
-  return {
-    ws,
-    admin,
-    editor: await api.member("editor", ws),
-    owner: await api.member("control-owner", ws, { personId: "P-001" }),
-    supplierAuditor: await api.member("auditor", ws, { auditId: "AUD-001" }),
-    reviewAuditor: await api.member("auditor", ws, { auditId: "AUD-002" }),
-    viewer: await api.member("viewer", ws),
-    stranger: await api.member("administrator", other),
-  };
+  const clients = await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" });
+  return { ws, ...clients, supplierAuditor: clients.auditorInside, reviewAuditor: clients.auditorOutside };
 }
 
 describeEachApi("the suppliers, management reviews, calendar and collection API", (getApi) => {

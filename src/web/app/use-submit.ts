@@ -1,13 +1,13 @@
 // A form's submission: busy while the request runs, the API's refusal kept for the form to show, and
-// what was done handed on when it succeeds.
+// what was done (a message, or the record the API answered) handed on when it succeeds.
 import { useState } from "react";
 import { messageOf } from "./use-resource.js";
 
-export function useSubmit(done: (message: string) => void) {
+export function useSubmit<T = string>(done: (result: T) => void) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  /** Runs `work`, whose answer is the message of what it did. */
-  const run = (work: () => Promise<string>) => {
+  /** Runs `work`, whose answer is handed to `done`. */
+  const run = (work: () => Promise<T>) => {
     setBusy(true);
     setError(null);
     work()

@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from "react";
 import type { Person } from "../../api/register-schemas.js";
 import { holdReview, type Review } from "../../api/reviews-api.js";
-import { messageOf } from "../../app/use-resource.js";
+import { useSubmit } from "../../app/use-submit.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -30,8 +30,7 @@ export function HoldReviewForm({ workspace, review, people, onHeld }: Props) {
   const [actions, setActions] = useState<ActionRow[]>([]);
   const [minutesRef, setMinutesRef] = useState("");
   const [on, setOn] = useState(() => (review.heldOn > today() ? today() : review.heldOn));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit(onHeld);
 
   const toggle = (id: string) =>
     setAttending((now) => {
@@ -45,8 +44,6 @@ export function HoldReviewForm({ workspace, review, people, onHeld }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const attendees = [...attending, ...others.split(",").map((o) => o.trim()).filter(Boolean)];
     const input = {
       attendees,
@@ -55,10 +52,7 @@ export function HoldReviewForm({ workspace, review, people, onHeld }: Props) {
       on,
       ...(minutesRef.trim() ? { minutesRef: minutesRef.trim() } : {}),
     };
-    holdReview(workspace, review.id, input)
-      .then(({ warnings }) => onHeld(warnings))
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(async () => (await holdReview(workspace, review.id, input)).warnings);
   };
 
   return (

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Person } from "../../api/register-schemas.js";
 import { prepareReview } from "../../api/reviews-api.js";
-import { messageOf } from "../../app/use-resource.js";
+import { useSubmit } from "../../app/use-submit.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -11,19 +11,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function PrepareReviewForm({ workspace, people, onPrepared, onCancel }: { workspace: string; people: Person[]; onPrepared: (id: string) => void; onCancel: () => void }) {
   const [on, setOn] = useState(today);
   const [chair, setChair] = useState(() => people.find((p) => p.ismsRoles.includes("top-management"))?.id ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit(onPrepared);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    prepareReview(workspace, { on, ...(chair ? { chair } : {}) })
-      .then(({ review }) => onPrepared(review.id))
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(async () => (await prepareReview(workspace, { on, ...(chair ? { chair } : {}) })).review.id);
   };
 
   return (

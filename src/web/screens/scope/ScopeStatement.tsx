@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { approveScope, changeScope, type Scope } from "../../api/scope-api.js";
 import { allows } from "../../app/access.js";
 import { useWorkspace } from "../../app/session.js";
-import { messageOf } from "../../app/use-resource.js";
+import { useSubmit } from "../../app/use-submit.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 interface Props {
@@ -35,8 +35,7 @@ function Approval({ scope, nameOf }: { scope: Scope; nameOf: (id: string | null)
 function EditForm({ scope, onSaved, onCancel }: { scope: Scope; onSaved: (scope: Scope) => void; onCancel: () => void }) {
   const [statement, setStatement] = useState(scope.statement ?? "");
   const [boundaries, setBoundaries] = useState(scope.boundaries);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit(onSaved);
   const { workspace } = useWorkspace();
 
   const submit = (event: FormEvent) => {
@@ -45,12 +44,7 @@ function EditForm({ scope, onSaved, onCancel }: { scope: Scope; onSaved: (scope:
     if (statement !== (scope.statement ?? "")) changes.statement = statement;
     if (boundaries !== scope.boundaries) changes.boundaries = boundaries;
     if (Object.keys(changes).length === 0) return onCancel();
-    setBusy(true);
-    setError(null);
-    changeScope(workspace, changes)
-      .then(onSaved)
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(() => changeScope(workspace, changes));
   };
 
   return (
@@ -82,16 +76,10 @@ function ApproveForm({ people, onApproved }: { people: Props["people"]; onApprov
   const [picked, setPerson] = useState("");
   // The people may arrive after the form: until one is picked, the account's own person or the first.
   const person = picked || principal.personId || people[0]?.id || "";
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit(onApproved);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    approveScope(workspace, person || undefined)
-      .then(onApproved)
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(() => approveScope(workspace, person || undefined));
   };
   return (
     <form className="toolbar" aria-label="Approve the scope" onSubmit={submit}>

@@ -2,7 +2,7 @@
 // (left empty, the server sets it 12 months later for critical and high suppliers, else 24).
 import { useState, type FormEvent } from "react";
 import { recordSupplierReview, type Supplier } from "../../api/suppliers-api.js";
-import { messageOf } from "../../app/use-resource.js";
+import { useSubmit } from "../../app/use-submit.js";
 import { ErrorNote } from "../../components/Notes.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -11,21 +11,16 @@ export function SupplierReviewForm({ workspace, supplier, onRecorded }: { worksp
   const [result, setResult] = useState("");
   const [on, setOn] = useState(today);
   const [next, setNext] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit((recorded: { saved: Supplier; message: string }) => onRecorded(recorded.saved, recorded.message));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    recordSupplierReview(workspace, supplier.id, { result, on, ...(next ? { next } : {}) })
-      .then(({ supplier: saved, review }) => {
-        setResult("");
-        setNext("");
-        onRecorded(saved, `Recorded the review of ${saved.id} on ${review.on}; the next is due on ${review.next}.`);
-      })
-      .catch((e: unknown) => setError(messageOf(e)))
-      .finally(() => setBusy(false));
+    run(async () => {
+      const { supplier: saved, review } = await recordSupplierReview(workspace, supplier.id, { result, on, ...(next ? { next } : {}) });
+      setResult("");
+      setNext("");
+      return { saved, message: `Recorded the review of ${saved.id} on ${review.on}; the next is due on ${review.next}.` };
+    });
   };
 
   return (
