@@ -8,29 +8,23 @@ import { addAudit, startAudit } from "../src/app/audits/audits.js";
 import { generateChecklist } from "../src/app/audits/checklist.js";
 import { addFinding } from "../src/app/audits/findings.js";
 import { addEntry } from "../src/app/entries.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { actionListSchema, auditDetailSchema, findingListSchema } from "../src/server/routes/audit-schemas.js";
 import { actionAnswerSchema, auditAnswerSchema, checkAnswerSchema, checklistAnswerSchema, findingAnswerSchema, planAnswerSchema } from "../src/server/routes/audit-write-schemas.js";
 import { z } from "zod";
-import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, roleClients, type RoleClients, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, type TestApi, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 const historySchema = z.object({ entries: z.array(z.object({ actor: z.string(), action: z.string(), entityId: z.string().nullable() })) });
 
-interface Team extends RoleClients {
-  ws: Workspace;
-}
 
 /**
  * P-001 Olivia Owner, P-002 Pat Platform, P-003 Iris the ISMS owner. AUD-001 (A.5.18) and AUD-002 (9.3)
  * planned; AUD-003 (A.8.13) in progress with its one-line checklist unchecked and F-001, a minor
  * nonconformity, whose CA-001 is owned by P-001 and CA-002 by P-002.
  */
-async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+async function team(api: TestApi): Promise<SeededTeam> {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", auditInside: "AUD-003", auditOutside: "AUD-002" }, async (tx, ws) => {
     const test = { actor: "test" };
     await addEntry(tx, ws, "people", { name: "Olivia Owner", ismsRoles: ["control-owner"] }, { ...test, idPrefix: "P" });
     await addEntry(tx, ws, "people", { name: "Pat Platform", ismsRoles: ["control-owner"] }, { ...test, idPrefix: "P" });
@@ -46,11 +40,11 @@ async function team(api: TestApi): Promise<Team> {
     await addCorrectiveAction(tx, ws, { ...action, action: "Plan a yearly restore test", owner: "P-001" }, test);
     await addCorrectiveAction(tx, ws, { ...action, action: "Monitor backup jobs", owner: "P-002" }, test);
   });
-  return { ws, ...(await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-003", auditOutside: "AUD-002" })) };
+  return { ws, ...roles };
 }
 
 describeEachApi("audit, finding and corrective action writes over the API", (getApi) => {
-  let t: Team;
+  let t: SeededTeam;
   let base: string;
   beforeAll(async () => {
     t = await team(getApi());

@@ -9,21 +9,17 @@ import { addAudit, startAudit } from "../src/app/audits/audits.js";
 import { generateChecklist } from "../src/app/audits/checklist.js";
 import { addFinding } from "../src/app/audits/findings.js";
 import { addEntry } from "../src/app/entries.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { actionListSchema, auditDetailSchema, auditListSchema, findingListSchema } from "../src/server/routes/audit-schemas.js";
-import { bodyOf, describeEachApi, roleClients, type ApiClient, type RoleClients, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
+import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem, seededTeam, type SeededTeam } from "./helpers/api.js";
 
-interface Team extends RoleClients {
-  ws: Workspace;
+interface Team extends SeededTeam {
   /** Audits AUD-001 (the certification body's, control 8.5), not AUD-002 (internal, clause 9.2). */
   auditor: ApiClient;
 }
 
 /** AUD-001 with finding F-001 and its action CA-001 (owner P-001); AUD-002 with F-002 and CA-002 (owner P-002). */
 async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" }, async (tx, ws) => {
     const context = { actor: "test", today: "2026-03-01" };
     await addEntry(tx, ws, "people", { name: "Olivia Owner" }, { actor: "test", idPrefix: "P" });
     await addEntry(tx, ws, "people", { name: "Oscar Other" }, { actor: "test", idPrefix: "P" });
@@ -36,8 +32,7 @@ async function team(api: TestApi): Promise<Team> {
     await addCorrectiveAction(tx, ws, { findingId: "F-001", correction: "MFA turned on for both", rootCause: "No policy check", action: "Enforce MFA through an SCP", owner: "P-001", dueDate: "2026-05-01" }, context);
     await addCorrectiveAction(tx, ws, { findingId: "F-002", action: "Add auditor selection to the programme", owner: "P-002", dueDate: "2026-04-01" }, context);
   });
-  const clients = await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" });
-  return { ws, ...clients, auditor: clients.auditorInside };
+  return { ws, ...roles, auditor: roles.auditorInside };
 }
 
 describeEachApi("the audits API", (getApi) => {

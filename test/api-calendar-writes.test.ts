@@ -5,27 +5,21 @@
 import { beforeAll, expect, it } from "vitest";
 import { addAudit } from "../src/app/audits/audits.js";
 import { addEntry } from "../src/app/entries.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { completionAnswerSchema } from "../src/server/routes/calendar-writes.js";
 import { calendarSchema } from "../src/server/routes/calendar-schemas.js";
 import { activities } from "../src/store/schema/index.js";
-import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, roleClients, type RoleClients, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, type TestApi, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
-interface Team extends RoleClients {
-  ws: Workspace;
-}
 
 /**
  * ACT-001 access review (quarterly, owned by P-001, overdue); ACT-002 restore test (yearly, owned by P-002);
  * ACT-003 a one-off tabletop exercise (P-002). AUD-001 covers A.5.18, AUD-002 clause 9.3.
  */
-async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+async function team(api: TestApi): Promise<SeededTeam> {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" }, async (tx, ws) => {
     const test = { actor: "test" };
     await addEntry(tx, ws, "people", { name: "Olivia Owner", ismsRoles: ["control-owner"] }, { ...test, idPrefix: "P" });
     await addEntry(tx, ws, "people", { name: "Pat Platform", ismsRoles: ["control-owner"] }, { ...test, idPrefix: "P" });
@@ -39,11 +33,11 @@ async function team(api: TestApi): Promise<Team> {
     await addAudit(tx, ws, { ...audit, title: "Access", controls: ["5.18"] }, { ...test, today: addDays(today, -60) });
     await addAudit(tx, ws, { ...audit, title: "Management review", clauses: ["9.3"] }, { ...test, today: addDays(today, -60) });
   });
-  return { ws, ...(await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" })) };
+  return { ws, ...roles };
 }
 
 describeEachApi("recording calendar activities as done over the API", (getApi) => {
-  let t: Team;
+  let t: SeededTeam;
   let base: string;
   beforeAll(async () => {
     t = await team(getApi());

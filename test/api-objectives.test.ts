@@ -8,31 +8,25 @@ import { beforeAll, expect, it } from "vitest";
 import { addAudit } from "../src/app/audits/audits.js";
 import { addEntry } from "../src/app/entries.js";
 import { addObjective, recordMeasurement } from "../src/app/objectives.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { measurementSchema, objectiveDetailSchema, objectiveListSchema, objectiveRowSchema, objectiveSchema, removedSchema } from "../src/server/routes/objective-schemas.js";
 import { auditLog } from "../src/store/schema/index.js";
 import { z } from "zod";
-import { type ApiClient, bodyOf, describeEachApi, expectFieldProblem, expectProblem, type RoleClients, roleClients, type TestApi } from "./helpers/api.js";
+import { type ApiClient, bodyOf, describeEachApi, expectFieldProblem, expectProblem, type TestApi, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 const objectiveAnswer = z.object({ objective: objectiveSchema });
 const measuredAnswer = z.object({ measurement: measurementSchema, objective: objectiveRowSchema });
 
 /** The owner is P-001, who owns OBJ-001; AUD-002 covers clause 9.1 over today ± 30 days, AUD-001 control 8.5 only. */
-interface Team extends RoleClients {
-  ws: Workspace;
-}
 
 /**
  * OBJ-001 "MFA everywhere" (P-001, at least 95 %): 80 four months ago (before the audit's period), 90
  * ten days ago. OBJ-002 "Patch quickly" (at most 5 days): no measurement. OBJ-003 to be removed: one
  * measurement.
  */
-async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+async function team(api: TestApi): Promise<SeededTeam> {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", auditInside: "AUD-002", auditOutside: "AUD-001" }, async (tx, ws) => {
     const context = { actor: "test" };
     await addEntry(tx, ws, "people", { name: "Olivia Owner", ismsRoles: ["control-owner"] }, { ...context, idPrefix: "P" });
     await addEntry(tx, ws, "people", { name: "Sam Security", email: "sam@acme.example" }, { ...context, idPrefix: "P" });
@@ -46,12 +40,11 @@ async function team(api: TestApi): Promise<Team> {
     await addAudit(tx, ws, { ...audit, title: "Stage 2", kind: "stage2", controls: ["8.5"] }, { ...context, today: addDays(today, -60) });
     await addAudit(tx, ws, { ...audit, title: "Internal audit of 9.1", clauses: ["9.1"] }, { ...context, today: addDays(today, -60) });
   });
-  const roles = await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-002", auditOutside: "AUD-001" });
   return { ws, ...roles };
 }
 
 describeEachApi("the objectives API", (getApi) => {
-  let t: Team;
+  let t: SeededTeam;
   let base: string;
   beforeAll(async () => {
     t = await team(getApi());

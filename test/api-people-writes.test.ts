@@ -6,24 +6,18 @@ import { beforeAll, expect, it } from "vitest";
 import { addAudit } from "../src/app/audits/audits.js";
 import { addEntry } from "../src/app/entries.js";
 import { addRisk } from "../src/app/risks.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { personListSchema } from "../src/server/routes/people-schemas.js";
 import { personAnswerSchema } from "../src/server/routes/person-schemas.js";
 import { auditLog } from "../src/store/schema/index.js";
-import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, roleClients, type ApiClient, type RoleClients, type TestApi } from "./helpers/api.js";
+import { bodyOf, describeEachApi, expectFieldProblem, expectProblem, type ApiClient, type TestApi, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
-interface Team extends RoleClients {
-  ws: Workspace;
-}
 
 /** P-001 Olivia Owner owns risk R-001; AUD-001 covers the people controls (A.6.1–A.6.5) over this month, AUD-002 clause 9.3. */
-async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+async function team(api: TestApi): Promise<SeededTeam> {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" }, async (tx, ws) => {
     const test = { actor: "test" };
     await addEntry(tx, ws, "people", { name: "Olivia Owner", startDate: "2024-01-08", ismsRoles: ["risk-owner"] }, { ...test, idPrefix: "P" });
     await addRisk(tx, ws, { title: "Leaked keys", owner: "P-001" }, test);
@@ -31,11 +25,11 @@ async function team(api: TestApi): Promise<Team> {
     await addAudit(tx, ws, { ...audit, controls: ["6.1", "6.2", "6.3", "6.5"] }, { ...test, today: addDays(today, -30) });
     await addAudit(tx, ws, { ...audit, title: "Management review", clauses: ["9.3"] }, { ...test, today: addDays(today, -30) });
   });
-  return { ws, ...(await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" })) };
+  return { ws, ...roles };
 }
 
 describeEachApi("the people register's writes over the API", (getApi) => {
-  let t: Team;
+  let t: SeededTeam;
   let base: string;
   beforeAll(async () => {
     t = await team(getApi());

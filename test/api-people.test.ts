@@ -7,28 +7,22 @@ import { beforeAll, expect, it } from "vitest";
 import { z } from "zod";
 import { addAudit } from "../src/app/audits/audits.js";
 import { addEntry } from "../src/app/entries.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { recordTraining } from "../src/app/training.js";
 import { courseListSchema, personListSchema, trainingGapListSchema, trainingRecordAnswerSchema } from "../src/server/routes/people-schemas.js";
 import { auditLog } from "../src/store/schema/index.js";
-import { bodyOf, describeEachApi, roleClients, type ApiClient, type RoleClients, type TestApi, expectProblem, expectFieldProblem } from "./helpers/api.js";
+import { bodyOf, describeEachApi, type ApiClient, type TestApi, expectProblem, expectFieldProblem, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
 /** The roles; auditorOutside audits AUD-001 (control 8.5 only: training is outside it), auditorInside AUD-002 (clause 7.2: training is inside it). */
-interface Team extends RoleClients {
-  ws: Workspace;
-}
 
 /**
  * P-001 Olivia (control owner): awareness done 20 days ago, no role training. P-002 Ned (no ISMS role):
  * awareness done 13 months ago, expired. TC-001 awareness (12 months), TC-002 role training (24 months).
  */
-async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+async function team(api: TestApi): Promise<SeededTeam> {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", auditInside: "AUD-002", auditOutside: "AUD-001" }, async (tx, ws) => {
     const context = { actor: "test", today: addDays(today, -60) };
     await addEntry(tx, ws, "people", { name: "Olivia Owner", ismsRoles: ["control-owner"], startDate: "2024-01-01" }, { actor: "test", idPrefix: "P" });
     await addEntry(tx, ws, "people", { name: "Ned New", startDate: "2024-01-01" }, { actor: "test", idPrefix: "P" });
@@ -39,11 +33,11 @@ async function team(api: TestApi): Promise<Team> {
     await addAudit(tx, ws, { title: "Stage 2", kind: "stage2", auditor: "Certification body", plannedStart: addDays(today, -30), plannedEnd: addDays(today, 30), controls: ["8.5"] }, context);
     await addAudit(tx, ws, { title: "Internal audit of 7.2", auditor: "Ivy Independent", plannedStart: addDays(today, -30), plannedEnd: addDays(today, 30), clauses: ["7.2"] }, context);
   });
-  return { ws, ...(await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-002", auditOutside: "AUD-001" })) };
+  return { ws, ...roles };
 }
 
 describeEachApi("the people and training API", (getApi) => {
-  let t: Team;
+  let t: SeededTeam;
   let base: string;
   beforeAll(async () => {
     t = await team(getApi());

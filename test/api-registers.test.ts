@@ -15,13 +15,12 @@ import { createBlobStore } from "../src/evidence/blobs.js";
 import { addAudit } from "../src/app/audits/audits.js";
 import { addEntry } from "../src/app/entries.js";
 import { holdManagementReview, prepareManagementReview } from "../src/app/management-review.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { calendarSchema } from "../src/server/routes/calendar-schemas.js";
 import { runListSchema, runResultsSchema } from "../src/server/routes/collection-schemas.js";
 import { reviewDetailSchema, reviewListSchema } from "../src/server/routes/review-schemas.js";
 import { supplierDetailSchema, supplierListSchema } from "../src/server/routes/supplier-schemas.js";
-import { bodyOf, describeEachApi, problemOf, roleClients, type ApiClient, type RoleClients, type TestApi, expectProblem } from "./helpers/api.js";
+import { bodyOf, describeEachApi, problemOf, type ApiClient, type TestApi, expectProblem, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
@@ -44,8 +43,7 @@ function collectionAt(at: Date) {
   return { startedAt: new Date(at.getTime() - 60_000), finishedAt: at, caller: collected.caller, options: { org: true, roleName: "ISMSCollector" }, collected, checks: awsChecks, results, actor: "test" };
 }
 
-interface Team extends RoleClients {
-  ws: Workspace;
+interface Team extends SeededTeam {
   /** Audits AUD-001: controls 5.19, 5.22 and 8.5, from 30 days ago to 30 days ahead. */
   supplierAuditor: ApiClient;
   /** Audits AUD-002: clause 9.3, from 30 days ago to 10 days ahead. */
@@ -58,9 +56,7 @@ interface Team extends RoleClients {
  * Collection run C-001 on 2025-01-15, before either audit's period; C-002 an hour ago.
  */
 async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" }, async (tx, ws) => {
     const test = { actor: "test" };
     await addEntry(tx, ws, "people", { name: "Olivia Owner", ismsRoles: ["top-management"] }, { ...test, idPrefix: "P" });
     const aws = { name: "Amazon Web Services", service: "Cloud hosting", criticality: "critical", owner: "P-001", dpa: true, dataAccessed: "customer data" };
@@ -76,8 +72,7 @@ async function team(api: TestApi): Promise<Team> {
   });
   const blobs = createBlobStore(blobRoot);
   for (const at of [new Date("2025-01-15T10:00:00Z"), new Date(Date.now() - 3_600_000)]) await api.db.transaction((tx) => recordCollectionRun(tx, ws, blobs, collectionAt(at)));
-  const clients = await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" });
-  return { ws, ...clients, supplierAuditor: clients.auditorInside, reviewAuditor: clients.auditorOutside };
+  return { ws, ...roles, supplierAuditor: roles.auditorInside, reviewAuditor: roles.auditorOutside };
 }
 
 describeEachApi("the suppliers, management reviews, calendar and collection API", (getApi) => {

@@ -6,23 +6,18 @@ import { beforeAll, expect, it } from "vitest";
 import { addAudit } from "../src/app/audits/audits.js";
 import { addEntry } from "../src/app/entries.js";
 import { holdManagementReview, prepareManagementReview } from "../src/app/management-review.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { reviewDetailSchema, reviewHeldSchema, reviewListSchema } from "../src/server/routes/review-schemas.js";
-import { type ApiClient, bodyOf, describeEachApi, expectFieldProblem, expectProblem, type RoleClients, roleClients, type TestApi } from "./helpers/api.js";
+import { type ApiClient, bodyOf, describeEachApi, expectFieldProblem, expectProblem, type TestApi, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
-/** The owner is P-002, who owns the action MR-001-A1; AUD-001 covers clause 9.3 over today ± 30 days, AUD-002 control 8.5 only. */
-interface Team extends RoleClients {
-  ws: Workspace;
-}
-
-/** P-001 Tess (top management), P-002 Carl (control owner). MR-001 held 10 days ago with action MR-001-A1 owned by P-002. */
-async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+/**
+ * P-001 Tess (top management), P-002 Carl (control owner). MR-001 held 10 days ago with action MR-001-A1 owned by P-002.
+ * The owner is P-002; AUD-001 covers clause 9.3 over today ± 30 days, AUD-002 control 8.5 only.
+ */
+async function team(api: TestApi): Promise<SeededTeam> {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-002", auditInside: "AUD-001", auditOutside: "AUD-002" }, async (tx, ws) => {
     const test = { actor: "test" };
     await addEntry(tx, ws, "people", { name: "Tess Top", ismsRoles: ["top-management"] }, { ...test, idPrefix: "P" });
     await addEntry(tx, ws, "people", { name: "Carl Owner", ismsRoles: ["control-owner"] }, { ...test, idPrefix: "P" });
@@ -32,14 +27,13 @@ async function team(api: TestApi): Promise<Team> {
     await addAudit(tx, ws, { ...audit, title: "Management review", clauses: ["9.3"] }, { ...test, today: addDays(today, -60) });
     await addAudit(tx, ws, { ...audit, title: "Logging", controls: ["8.5"] }, { ...test, today: addDays(today, -60) });
   });
-  const roles = await roleClients(api, ws, { ownerPersonId: "P-002", auditInside: "AUD-001", auditOutside: "AUD-002" });
   return { ws, ...roles };
 }
 
 const historySchema = z.object({ entries: z.array(z.object({ actor: z.string(), action: z.string(), entityId: z.string().nullable() })) });
 
 describeEachApi("the management reviews API: writes", (getApi) => {
-  let t: Team;
+  let t: SeededTeam;
   let base: string;
   beforeAll(async () => {
     t = await team(getApi());

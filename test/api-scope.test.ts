@@ -8,11 +8,10 @@ import { z } from "zod";
 import { addAudit } from "../src/app/audits/audits.js";
 import { addEntry } from "../src/app/entries.js";
 import { setScope } from "../src/app/scope.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, isoDay } from "../src/domain/risk/calendar.js";
 import { assetAnswerSchema, assetListSchema } from "../src/server/routes/asset-schemas.js";
 import { scopeSchema } from "../src/server/routes/scope-schemas.js";
-import { type ApiClient, bodyOf, describeEachApi, expectFieldProblem, expectProblem, type RoleClients, roleClients, type TestApi } from "./helpers/api.js";
+import { type ApiClient, bodyOf, describeEachApi, expectFieldProblem, expectProblem, type TestApi, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 const historySchema = z.object({ entries: z.array(z.object({ actor: z.string(), action: z.string(), entityId: z.string().nullable(), changes: z.array(z.object({ field: z.string() })) })) });
@@ -21,18 +20,13 @@ const historySchema = z.object({ entries: z.array(z.object({ actor: z.string(), 
  * The editor is P-002; the owner P-001 owns A-001; AUD-001 covers clause 4.3 and control 5.9, AUD-002 clause 9.3
  * only. `other` has no scope statement yet and one person, P-001 Tom Top.
  */
-interface Team extends RoleClients {
-  ws: Workspace;
-}
 
 /**
  * P-001 Olivia Owner, P-002 Ed Editor. A scope statement, an interface, a party, an issue and an exclusion.
  * A-001 Production AWS account (aws-account, Olivia, confidential), A-002 Source code (repository, Ed, internal).
  */
-async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+async function team(api: TestApi): Promise<SeededTeam> {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", editorPersonId: "P-002", auditInside: "AUD-001", auditOutside: "AUD-002" }, async (tx, ws) => {
     const test = { actor: "test" };
     await addEntry(tx, ws, "people", { name: "Olivia Owner" }, { ...test, idPrefix: "P" });
     await addEntry(tx, ws, "people", { name: "Ed Editor" }, { ...test, idPrefix: "P" });
@@ -47,13 +41,12 @@ async function team(api: TestApi): Promise<Team> {
     await addAudit(tx, ws, { ...audit, title: "Scope and assets", clauses: ["4.3"], controls: ["5.9"] }, { ...test, today: addDays(today, -60) });
     await addAudit(tx, ws, { ...audit, title: "Management review", clauses: ["9.3"] }, { ...test, today: addDays(today, -60) });
   });
-  const roles = await roleClients(api, ws, { ownerPersonId: "P-001", editorPersonId: "P-002", auditInside: "AUD-001", auditOutside: "AUD-002" });
   await api.db.transaction((tx) => addEntry(tx, roles.other, "people", { name: "Tom Top" }, { actor: "test", idPrefix: "P" }));
   return { ws, ...roles };
 }
 
 describeEachApi("the scope and asset inventory API", (getApi) => {
-  let t: Team;
+  let t: SeededTeam;
   let base: string;
   beforeAll(async () => {
     t = await team(getApi());

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { addAudit } from "../src/app/audits/audits.js";
 import { addEntry } from "../src/app/entries.js";
-import type { Workspace } from "../src/app/workspaces.js";
 import { addDays, addMonths, isoDay } from "../src/domain/risk/calendar.js";
 import {
   certificationAnswerSchema,
@@ -15,23 +14,18 @@ import {
   supplierDetailSchema,
   supplierListSchema,
 } from "../src/server/routes/supplier-schemas.js";
-import { type ApiClient, bodyOf, describeEachApi, expectFieldProblem, expectProblem, type RoleClients, roleClients, type TestApi } from "./helpers/api.js";
+import { type ApiClient, bodyOf, describeEachApi, expectFieldProblem, expectProblem, type TestApi, seededTeam, type SeededTeam } from "./helpers/api.js";
 
 const today = isoDay(new Date());
 
 /** The owner is P-001, who owns SUP-001 (not SUP-002); AUD-001 covers A.5.19 and A.5.22, AUD-002 clause 9.3 only. */
-interface Team extends RoleClients {
-  ws: Workspace;
-}
 
 /**
  * SUP-001 Amazon Web Services (critical, owned by P-001 Olivia): review overdue by 10 days, ISO/IEC 27001
  * valid 30 more days. SUP-002 Slack (low, owned by P-002 Ned), next review in 400 days.
  */
-async function team(api: TestApi): Promise<Team> {
-  await api.setUpAdmin();
-  const ws = await api.workspace({ template: "blank" });
-  await api.db.transaction(async (tx) => {
+async function team(api: TestApi): Promise<SeededTeam> {
+  const { ws, ...roles } = await seededTeam(api, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" }, async (tx, ws) => {
     const test = { actor: "test" };
     await addEntry(tx, ws, "people", { name: "Olivia Owner", ismsRoles: ["control-owner"] }, { ...test, idPrefix: "P" });
     await addEntry(tx, ws, "people", { name: "Ned New" }, { ...test, idPrefix: "P" });
@@ -42,14 +36,13 @@ async function team(api: TestApi): Promise<Team> {
     await addAudit(tx, ws, { ...audit, title: "Suppliers", controls: ["5.19", "5.22"] }, { ...test, today: addDays(today, -60) });
     await addAudit(tx, ws, { ...audit, title: "Management review", clauses: ["9.3"] }, { ...test, today: addDays(today, -60) });
   });
-  const roles = await roleClients(api, ws, { ownerPersonId: "P-001", auditInside: "AUD-001", auditOutside: "AUD-002" });
   return { ws, ...roles };
 }
 
 const historySchema = z.object({ entries: z.array(z.object({ action: z.string(), actor: z.string(), changes: z.array(z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })) })) });
 
 describeEachApi("the suppliers API's writes", (getApi) => {
-  let t: Team;
+  let t: SeededTeam;
   let base: string;
   beforeAll(async () => {
     t = await team(getApi());

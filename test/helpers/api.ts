@@ -25,7 +25,7 @@ import type { WorkspaceTemplate } from "../../src/domain/workspace.js";
 import { createApp } from "../../src/server/app.js";
 import type { AppEnv } from "../../src/server/env.js";
 import { problemSchema, type Problem } from "../../src/server/problem.js";
-import type { Db, Store } from "../../src/store/open.js";
+import type { Db, Store, Tx } from "../../src/store/open.js";
 import { createTestWorkspace, uniqueSlug } from "./fixtures.js";
 import { openTestStore } from "./pglite-template.js";
 import { describeEachStore, type GetStore } from "./stores.js";
@@ -271,4 +271,20 @@ export async function roleClients(api: TestApi, ws: Workspace, options: RoleClie
     stranger: await api.member("administrator", other),
     other,
   };
+}
+
+/** A workspace with a member of every role. */
+export interface SeededTeam extends RoleClients {
+  ws: Workspace;
+}
+
+/**
+ * A blank workspace of the first administrator's, filled by `seed` in one transaction (the people and audits
+ * the members are linked to), then a member of every role in it (roleClients).
+ */
+export async function seededTeam(api: TestApi, options: RoleClientOptions, seed: (tx: Tx, ws: Workspace) => Promise<unknown>): Promise<SeededTeam> {
+  await api.setUpAdmin();
+  const ws = await api.workspace({ template: "blank" });
+  await api.db.transaction((tx) => seed(tx, ws));
+  return { ws, ...(await roleClients(api, ws, options)) };
 }
